@@ -1,0 +1,5 @@
+"""``python -m patron`` is the ``patron`` command."""
+
+from patron.cli import main
+
+main()

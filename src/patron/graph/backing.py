@@ -1,0 +1,125 @@
+"""Who backs whom: an actor's patrons or clients, each with the claims behind it.
+
+Every partner row is built from claims only; nothing is inferred. Denied claims
+are listed (an analyst must see the denial) but a partner's ``types`` count only
+claims that are not denied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from patron.model import Actor, Claim, Document
+from patron.store import ClaimFilter, Store
+from patron.vocab import VOCAB
+
+__all__ = ["Backing", "Partner", "backed_by", "who_backs"]
+
+Role = Literal["patrons", "clients"]
+_CHANGE_TYPES = ("rupture", "resumption")
+
+
+@dataclass
+class Partner:
+    actor: Actor
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def types(self) -> list[str]:
+        """Support types with at least one claim that is not denied, in vocabulary order."""
+        held = {c.type for c in self.claims if c.stance != "denied"}
+        return [t for t in VOCAB.types_in("support") if t in held]
+
+    @property
+    def standing(self) -> list[Claim]:
+        """Claims that are not denied."""
+        return [c for c in self.claims if c.stance != "denied"]
+
+    @property
+    def sources(self) -> int:
+        return len({c.evidence.document for c in self.claims})
+
+
+@dataclass
+class Backing:
+    """The answer to who-backs / backed-by for one actor and window."""
+
+    actor: Actor
+    role: Role
+    partners: list[Partner]
+    changes: list[Claim]
+    documents: dict[str, Document]
+    names: dict[str, str]
+
+    def claims(self) -> list[Claim]:
+        return [c for p in self.partners for c in p.claims]
+
+
+def _root(actor: Actor) -> str:
+    """The state an organ belongs to, else the actor itself."""
+    return actor.part_of if actor.kind == "state_organ" and actor.part_of else actor.id
+
+
+def _ranked(partners: list[Partner]) -> list[Partner]:
+    """Strongest first: breadth of support types, then standing claims, then sources.
+
+    A state's organs (IRGC, Quds Force) count with the state and are listed right
+    after it, so the strength of a patron includes what its organs give.
+    """
+    groups: dict[str, list[Partner]] = {}
+    for p in partners:
+        groups.setdefault(_root(p.actor), []).append(p)
+
+    def strength(members: list[Partner]) -> tuple[int, int, int]:
+        types = {t for p in members for t in p.types}
+        return (len(types), sum(len(p.standing) for p in members),
+                len({c.evidence.document for p in members for c in p.claims}))
+
+    ordered = sorted(groups.items(), key=lambda kv: (
+        tuple(-x for x in strength(kv[1])), kv[0]))
+    out: list[Partner] = []
+    for root, members in ordered:
+        members.sort(key=lambda p: (p.actor.id != root, -len(p.types), p.actor.name))
+        out.extend(members)
+    return out
+
+
+def _query(store: Store, actor: Actor, role: Role, base: ClaimFilter) -> Backing:
+    mine = (actor.id,)
+    types = base.types or VOCAB.types_in("support")
+    flt = ClaimFilter(types=types, families=("support",), stances=base.stances,
+                      origins=base.origins, min_grade=base.min_grade, lo=base.lo, hi=base.hi,
+                      objects=mine if role == "patrons" else (),
+                      subjects=mine if role == "clients" else ())
+    found = store.claims(flt)
+    by_partner: dict[str, list[Claim]] = {}
+    for claim in found:
+        other = claim.subject if role == "patrons" else claim.object
+        by_partner.setdefault(other, []).append(claim)
+    changes = store.claims(ClaimFilter(actors=(actor.id,), types=_CHANGE_TYPES, lo=base.lo,
+                                       hi=base.hi, min_grade=base.min_grade,
+                                       origins=base.origins))
+    actors = {a.id: a for a in store.actors(by_partner)}
+    partners = [Partner(actors[pid], claims) for pid, claims in by_partner.items()]
+    partners = _ranked(partners)
+    every = found + changes
+    ids = {c.subject for c in every} | {c.object for c in every}
+    ids |= {place for c in every for place in c.route}
+    ids |= {a.part_of for a in actors.values() if a.part_of}
+    return Backing(actor=actor, role=role, partners=partners, changes=changes,
+                   documents=store.documents(c.evidence.document for c in every),
+                   names=store.display_names(ids | {actor.id}))
+
+
+def who_backs(store: Store, actor: Actor, flt: ClaimFilter = ClaimFilter()) -> Backing:
+    """``actor``'s patrons: who supports it, with what, when, on what evidence.
+
+    ``flt`` may narrow types (support types only), time, stance, grade and origin.
+    """
+    return _query(store, actor, "patrons", flt)
+
+
+def backed_by(store: Store, actor: Actor, flt: ClaimFilter = ClaimFilter()) -> Backing:
+    """``actor``'s clients: whom it supports."""
+    return _query(store, actor, "clients", flt)

@@ -1,0 +1,96 @@
+"""An actor's profile: who it is, who backs it, whom it backs, and its timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+
+from patron.graph.backing import Backing, backed_by, who_backs
+from patron.model import Actor, Claim, Document
+from patron.output import actor_record, claim_record, stance_style
+from patron.store import ClaimFilter, Store
+
+__all__ = ["Profile", "profile", "profile_document", "profile_table"]
+
+
+@dataclass
+class Profile:
+    actor: Actor
+    parent: Actor | None
+    organs: list[Actor]
+    patrons: Backing
+    clients: Backing
+    timeline: list[Claim]
+    documents: dict[str, Document]
+    names: dict[str, str]
+
+
+def profile(store: Store, actor: Actor) -> Profile:
+    timeline = store.claims(ClaimFilter(actors=(actor.id,)))
+    ids = {c.subject for c in timeline} | {c.object for c in timeline} | {actor.id}
+    organs = [a for a in store.actors(kind=None) if a.part_of == actor.id]
+    return Profile(
+        actor=actor,
+        parent=store.actor(actor.part_of) if actor.part_of else None,
+        organs=organs,
+        patrons=who_backs(store, actor),
+        clients=backed_by(store, actor),
+        timeline=timeline,
+        documents=store.documents(c.evidence.document for c in timeline),
+        names=store.display_names(ids),
+    )
+
+
+def _summary(backing: Backing) -> list[dict[str, Any]]:
+    return [{"actor": {"id": p.actor.id, "name": p.actor.name}, "types": p.types,
+             "claims": [c.id for c in p.claims], "sources": p.sources}
+            for p in backing.partners]
+
+
+def profile_document(prof: Profile) -> dict[str, Any]:
+    return {
+        "actor": actor_record(prof.actor),
+        "part_of": {"id": prof.parent.id, "name": prof.parent.name} if prof.parent else None,
+        "organs": [{"id": a.id, "name": a.name, "kind": a.kind} for a in prof.organs],
+        "patrons": _summary(prof.patrons),
+        "clients": _summary(prof.clients),
+        "timeline": [claim_record(c, prof.names, prof.documents) for c in prof.timeline],
+    }
+
+
+def profile_table(prof: Profile) -> Group:
+    a = prof.actor
+    head = Table.grid(padding=(0, 2))
+    head.add_row("[bold]" + a.name + "[/]", f"{a.kind} · {a.id}")
+    for label, value in (
+        ("country", a.country), ("part of", prof.parent.name if prof.parent else None),
+        ("organs", ", ".join(o.name for o in prof.organs)),
+        ("aliases", ", ".join(a.acronyms + a.aliases)), ("sect", a.sect),
+        ("ideology", ", ".join(a.ideology)),
+        ("active", a.active.label() if a.active else None),
+    ):
+        if value:
+            head.add_row(label, value)
+    parts: list[Any] = [head]
+    for title, backing in (("Patrons", prof.patrons), ("Clients", prof.clients)):
+        t = Table(title=title, title_justify="left")
+        t.add_column("actor")
+        t.add_column("support types")
+        t.add_column("claims", justify="right")
+        t.add_column("sources", justify="right")
+        for p in backing.partners:
+            t.add_row(p.actor.name, ", ".join(p.types) or "(denied only)", str(len(p.claims)),
+                      str(p.sources))
+        parts.append(t)
+    tl = Table(title="Timeline", title_justify="left")
+    for col in ("time", "subject", "type", "object", "stance", "grade"):
+        tl.add_column(col)
+    for c in sorted(prof.timeline, key=lambda c: c.time.bounds()):
+        tl.add_row(c.time.label(), prof.names.get(c.subject, c.subject), c.type,
+                   prof.names.get(c.object, c.object), stance_style(c.stance), c.grade)
+    parts.append(tl)
+    return Group(*parts)
+

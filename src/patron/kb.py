@@ -1,0 +1,95 @@
+"""The knowledge base as users see it: open, initialise, resolve names, load claims.
+
+Library functions here do the work; ``cli.py`` and the API only parse and print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from patron import settings
+from patron.actors import gazetteer
+from patron.actors.resolver import Resolver, from_actors
+from patron.errors import InputError
+from patron.model import Actor, Document
+from patron.sources import claimfile
+from patron.store import Store
+
+__all__ = ["KnowledgeBase", "LoadReport"]
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    actors_new: int = 0
+    actors_total: int = 0
+    documents_new: int = 0
+    claims_read: int = 0
+    claims_new: int = 0
+
+
+class KnowledgeBase:
+    """A store plus the name resolver built from it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._resolver: Resolver | None = None
+
+    @classmethod
+    def open(cls, url: str | None = None, *, create: bool = False) -> KnowledgeBase:
+        conf = settings.get()
+        return cls(Store.open(url or conf.db, create=create, echo=conf.echo_sql))
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver(self.store.actor_names())
+        return self._resolver
+
+    def resolve(self, name: str) -> Actor:
+        """The actor a person means by ``name``; UnknownActor/AmbiguousActor otherwise."""
+        actor = self.store.actor(self.resolver.resolve(name))
+        assert actor is not None, "the name index refers only to stored actors"
+        return actor
+
+    def init(self, data_dir: Path | None = None) -> LoadReport:
+        """Load the starter gazetteer and curated claims; safe to run again.
+
+        Everything is read and checked before the first write.
+        """
+        folder = data_dir or settings.get().data_dir
+        actors = gazetteer.load_dir(folder / "actors")
+        if not actors:
+            raise InputError("no actors found", file=str(folder / "actors"))
+        curated = folder / "claims.yaml"
+        batch = claimfile.read_yaml(curated, from_actors(actors)) if curated.exists() else None
+        new_actors = self.store.put_actors(actors)
+        self._resolver = None
+        docs, new = (0, 0)
+        if batch is not None:
+            docs, new = self.store.add(batch.documents.values(), batch.claims)
+        return LoadReport(actors_new=new_actors, actors_total=len(actors), documents_new=docs,
+                          claims_read=len(batch.claims) if batch else 0, claims_new=new)
+
+    def load_claims(self, paths: Iterable[Path] = (), stream: TextIO | None = None,
+                    stream_name: str = "<stdin>") -> LoadReport:
+        """Load claim files (YAML or JSON lines) whole: one bad line stores nothing."""
+        documents: dict[str, Document] = {}
+        claims = []
+        batches = [claimfile.read_path(p, self.resolver, self._has_document) for p in paths]
+        if stream is not None:
+            batches.append(claimfile.read_jsonl(stream, self.resolver, file=stream_name,
+                                                has_document=self._has_document))
+        for batch in batches:
+            documents.update(batch.documents)
+            claims.extend(batch.claims)
+        docs, new = self.store.add(documents.values(), claims)
+        return LoadReport(documents_new=docs, claims_read=len(claims), claims_new=new)
+
+    def _has_document(self, doc_id: str) -> bool:
+        return self.store.document(doc_id) is not None

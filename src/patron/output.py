@@ -1,0 +1,108 @@
+"""Printing data in the four formats every data command offers.
+
+``json`` and ``jsonl`` are the stable forms for scripts: a claim is printed in the
+same wire form that ``patron claims load`` reads back. ``table`` is for a person.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
+from typing import Any, TextIO
+
+from rich.console import Console, RenderableType
+
+from patron.model import Actor, Claim, Document
+
+__all__ = [
+    "Format",
+    "actor_record",
+    "claim_record",
+    "emit",
+    "flatten",
+    "stance_style",
+]
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+_PIPE_WIDTH = 180  # a table piped to a file or pager is not cut to 80 columns
+_STANCE_STYLE = {"asserted": "green", "reported": "yellow", "alleged": "magenta",
+                 "disputed": "bright_red", "denied": "red"}
+
+
+def stance_style(stance: str) -> str:
+    return f"[{_STANCE_STYLE.get(stance, 'white')}]{stance}[/]"
+
+
+def _ref(actor_id: str, names: dict[str, str]) -> dict[str, str]:
+    return {"id": actor_id, "name": names.get(actor_id, actor_id)}
+
+
+def claim_record(claim: Claim, names: dict[str, str],
+                 documents: dict[str, Document]) -> dict[str, Any]:
+    """A claim's wire form: actors as ``{"id", "name"}``, its source document inline."""
+    data = claim.model_dump(mode="json")
+    data["subject"] = _ref(claim.subject, names)
+    data["object"] = _ref(claim.object, names)
+    data["route"] = [_ref(p, names) for p in claim.route]
+    doc = documents.get(claim.evidence.document)
+    if doc is not None:
+        data["source"] = doc.model_dump(mode="json", exclude={"text"})
+    return data
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return actor.model_dump(mode="json")
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested wire form → one flat row for CSV (``subject.id``, ``time.start``...)."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            items = [v.get("id", v) if isinstance(v, dict) else v for v in value]
+            flat[name] = "|".join(str(v) for v in items)
+        else:
+            flat[name] = value
+    return flat
+
+
+def _csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
+    flat = [flatten(r) for r in rows]
+    columns: list[str] = []
+    for row in flat:
+        columns.extend(k for k in row if k not in columns)
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat)
+
+
+def emit(fmt: Format, *, rows: Iterable[dict[str, Any]], document: Any = None,
+         table: Callable[[], RenderableType] | None = None, out: TextIO | None = None) -> None:
+    """Print ``rows`` (jsonl/csv, and json when ``document`` is None) or ``table()``."""
+    stream = out or sys.stdout
+    if fmt is Format.table and table is not None:
+        width = None if stream.isatty() or os.environ.get("COLUMNS") else _PIPE_WIDTH
+        Console(file=stream, width=width).print(table())
+        return
+    if fmt is Format.json:
+        body = document if document is not None else list(rows)
+        stream.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        _csv(list(rows), stream)
+    else:
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")

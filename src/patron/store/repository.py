@@ -1,0 +1,319 @@
+"""Repository functions: the only code that reads or writes the knowledge base.
+
+Invariants: every write runs in one transaction, so a failed load leaves the
+database as it was; claims are insert-only and content-addressed, so writing a
+claim twice stores it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from patron.actors.names import normalize
+from patron.errors import StoreError
+from patron.model import Actor, Attribution, Claim, Document, Evidence, Magnitude
+from patron.store import engine as engines
+from patron.store.filters import ClaimFilter
+from patron.store.schema import actor_names, actors, claims, documents
+from patron.timespan import TimeSpan
+from patron.vocab import VOCAB, parse_grade
+
+__all__ = ["Store"]
+
+_CHUNK = 500
+_NAME_FORMS = ("aliases", "acronyms", "demonyms", "metonyms")
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _actor_row(actor: Actor, origin: str) -> dict[str, Any]:
+    return {
+        "id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
+        "iso3": actor.iso3, "wikidata": actor.wikidata, "part_of": actor.part_of,
+        "sect": actor.sect,
+        "active_start": actor.active.start if actor.active else None,
+        "active_end": actor.active.end if actor.active else None,
+        "source": actor.source, "origin": origin,
+        "names": {form: list(getattr(actor, form)) for form in _NAME_FORMS},
+        "ideology": list(actor.ideology),
+    }
+
+
+def _actor(row: Any) -> Actor:
+    active = None
+    if row.active_start or row.active_end:
+        active = TimeSpan(start=row.active_start, end=row.active_end)
+    return Actor(
+        id=row.id, name=row.name, kind=row.kind, country=row.country, iso3=row.iso3,
+        wikidata=row.wikidata, part_of=row.part_of, sect=row.sect, active=active,
+        source=row.source, ideology=tuple(row.ideology or ()),
+        **{form: tuple((row.names or {}).get(form, ())) for form in _NAME_FORMS},
+    )
+
+
+def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
+    lo, hi = claim.time.bounds()
+    ev, mag = claim.evidence, claim.magnitude
+    return {
+        "id": claim.id, "subject_id": claim.subject, "object_id": claim.object,
+        "type": claim.type, "family": claim.family,
+        "time_start": claim.time.start, "time_end": claim.time.end,
+        "precision": claim.time.precision, "lo": lo, "hi": hi,
+        "amount": mag.amount if mag else None, "currency": mag.currency if mag else None,
+        "per": mag.per if mag else None, "route": list(claim.route),
+        "attributed_by": claim.attribution.by, "attributed_on": claim.attribution.date,
+        "stance": claim.stance, "grade": claim.grade, "document_id": ev.document,
+        "quote": ev.quote, "span": list(ev.span) if ev.span else None,
+        "subject_span": list(ev.subject_span) if ev.subject_span else None,
+        "object_span": list(ev.object_span) if ev.object_span else None,
+        "origin": claim.origin, "review": claim.review, "statement": claim.statement,
+        "seq": seq,
+    }
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
+def _claim(row: Any) -> Claim:
+    magnitude = None
+    if row.amount is not None and row.currency:
+        magnitude = Magnitude(amount=row.amount, currency=row.currency, per=row.per)
+    return Claim(
+        id=row.id, subject=row.subject_id, type=row.type, object=row.object_id,
+        time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.precision),
+        magnitude=magnitude, route=tuple(row.route or ()),
+        attribution=Attribution(by=row.attributed_by, date=row.attributed_on),
+        stance=row.stance, grade=row.grade,
+        evidence=Evidence(document=row.document_id, quote=row.quote, span=_span(row.span),
+                          subject_span=_span(row.subject_span),
+                          object_span=_span(row.object_span)),
+        origin=row.origin, review=row.review, statement=row.statement,
+    )
+
+
+def _document(row: Any) -> Document:
+    return Document(id=row.id, title=row.title, publisher=row.publisher,
+                    published=row.published, url=row.url, kind=row.kind, text=row.text)
+
+
+class Store:
+    """A knowledge base at a SQLAlchemy URL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str, *, create: bool = False, echo: bool = False) -> Store:
+        """Open the knowledge base at ``url``; ``create`` builds or upgrades its schema."""
+        try:
+            engine = engines.create(url, echo=echo)
+            if create:
+                engines.migrate(engine)
+            elif not engines.is_initialised(engine):
+                raise StoreError(f"no knowledge base at {url}: run `patron init` first")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open {url}: {exc.__class__.__name__}: {exc}") from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- actors -----------------------------------------------------------
+
+    def put_actors(self, items: Iterable[Actor], origin: str = "gazetteer") -> int:
+        """Insert or replace actors and their names; returns how many were new."""
+        batch = list(items)
+        with self._begin() as conn:
+            existing = self._existing(conn, actors.c.id, [a.id for a in batch])
+            fresh = [_actor_row(a, origin) for a in batch if a.id not in existing]
+            if fresh:
+                conn.execute(insert(actors), fresh)
+            for actor in batch:
+                if actor.id in existing:
+                    row = _actor_row(actor, origin)
+                    conn.execute(update(actors).where(actors.c.id == actor.id).values(**row))
+            for ids in _chunks([a.id for a in batch]):
+                conn.execute(delete(actor_names).where(actor_names.c.actor_id.in_(ids)))
+            name_rows: dict[tuple[str, str, str], dict[str, str]] = {}
+            for actor in batch:
+                for form, name in actor.names():
+                    key = (normalize(name), actor.id, form)
+                    if key[0]:
+                        name_rows.setdefault(key, {"norm": key[0], "actor_id": actor.id,
+                                                   "form": form, "name": name})
+            if name_rows:
+                conn.execute(insert(actor_names), list(name_rows.values()))
+        return len(fresh)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(actors).where(actors.c.id == actor_id)).first()
+        return _actor(row) if row else None
+
+    def actors(self, ids: Iterable[str] | None = None, *, kind: str | None = None,
+               query: str | None = None) -> list[Actor]:
+        """Actors by id, kind, or a name fragment (matched on normalised names)."""
+        stmt = select(actors).order_by(actors.c.kind, actors.c.name)
+        if ids is not None:
+            stmt = stmt.where(actors.c.id.in_(list(ids)))
+        if kind:
+            stmt = stmt.where(actors.c.kind == kind)
+        if query:
+            like = f"%{normalize(query)}%"
+            matching = select(actor_names.c.actor_id).where(actor_names.c.norm.like(like))
+            stmt = stmt.where(actors.c.id.in_(matching))
+        with self.engine.connect() as conn:
+            return [_actor(row) for row in conn.execute(stmt)]
+
+    def actor_names(self) -> list[tuple[str, str, str, str]]:
+        """Every ``(norm, actor_id, form, name)``: the resolver's index is built from it."""
+        stmt = select(actor_names.c.norm, actor_names.c.actor_id, actor_names.c.form,
+                      actor_names.c.name)
+        with self.engine.connect() as conn:
+            return [(r.norm, r.actor_id, r.form, r.name) for r in conn.execute(stmt)]
+
+    def display_names(self, ids: Iterable[str]) -> dict[str, str]:
+        wanted = sorted(set(ids))
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                stmt = select(actors.c.id, actors.c.name).where(actors.c.id.in_(chunk))
+                out.update({r.id: r.name for r in conn.execute(stmt)})
+        return out
+
+    # --- documents and claims --------------------------------------------
+
+    def add(self, docs: Iterable[Document], items: Iterable[Claim]) -> tuple[int, int]:
+        """Store documents and claims in one transaction; returns (new docs, new claims).
+
+        Anything already stored (same id) is left as it was. If any row fails,
+        nothing of this call is stored.
+        """
+        doc_list = list({d.id: d for d in docs}.values())
+        claim_list = list({c.id: c for c in items}.values())
+        with self._begin() as conn:
+            known_docs = self._existing(conn, documents.c.id, [d.id for d in doc_list])
+            new_docs = [d.model_dump() for d in doc_list if d.id not in known_docs]
+            if new_docs:
+                conn.execute(insert(documents), new_docs)
+            known = self._existing(conn, claims.c.id, [c.id for c in claim_list])
+            seq = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
+            new_claims = [_claim_row(c, seq + i + 1)
+                          for i, c in enumerate(c for c in claim_list if c.id not in known)]
+            for chunk in _chunks(new_claims, 5000):
+                conn.execute(insert(claims), list(chunk))
+        return len(new_docs), len(new_claims)
+
+    def add_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Bulk-insert prepared claim rows (benchmarks and importers with known-new ids)."""
+        with self._begin() as conn:
+            for chunk in _chunks(rows, 20000):
+                conn.execute(insert(claims), list(chunk))
+
+    def claim_rows(self, items: Iterable[Claim], start_seq: int) -> list[dict[str, Any]]:
+        return [_claim_row(c, start_seq + i) for i, c in enumerate(items)]
+
+    def documents(self, ids: Iterable[str]) -> dict[str, Document]:
+        wanted = sorted(set(ids))
+        out: dict[str, Document] = {}
+        cols = [c for c in documents.c if c.name != "text"]
+        with self.engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                rows = conn.execute(select(*cols).where(documents.c.id.in_(chunk)))
+                for r in rows:
+                    out[r.id] = Document(id=r.id, title=r.title, publisher=r.publisher,
+                                         published=r.published, url=r.url, kind=r.kind)
+        return out
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+        return _document(row) if row else None
+
+    def claims(self, flt: ClaimFilter = ClaimFilter()) -> list[Claim]:
+        """Claims passing ``flt``, oldest span first, then in load order."""
+        stmt = select(claims).where(*self._conditions(flt))
+        stmt = stmt.order_by(claims.c.lo, claims.c.seq)
+        if flt.limit:
+            stmt = stmt.limit(flt.limit)
+        with self.engine.connect() as conn:
+            return [_claim(row) for row in conn.execute(stmt)]
+
+    def count(self, flt: ClaimFilter = ClaimFilter()) -> int:
+        stmt = select(func.count()).select_from(claims).where(*self._conditions(flt))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def max_seq(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
+
+    # --- helpers ----------------------------------------------------------
+
+    def _begin(self) -> Any:
+        return _Transaction(self.engine)
+
+    @staticmethod
+    def _existing(conn: Connection, column: Any, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(ids))):
+            found.update(r[0] for r in conn.execute(select(column).where(column.in_(chunk))))
+        return found
+
+    @staticmethod
+    def _conditions(flt: ClaimFilter) -> list[Any]:
+        c = claims.c
+        conds: list[Any] = []
+        if flt.subjects:
+            conds.append(c.subject_id.in_(flt.subjects))
+        if flt.objects:
+            conds.append(c.object_id.in_(flt.objects))
+        if flt.actors:
+            conds.append(or_(c.subject_id.in_(flt.actors), c.object_id.in_(flt.actors)))
+        if flt.types:
+            conds.append(c.type.in_(flt.types))
+        if flt.families:
+            conds.append(c.family.in_(flt.families))
+        if flt.stances:
+            conds.append(c.stance.in_(flt.stances))
+        if flt.origins:
+            conds.append(or_(*[or_(c.origin == o, c.origin.like(f"{o}:%"), c.origin.like(f"{o}@%"))
+                               for o in flt.origins]))
+        if flt.min_grade:
+            rel, cred = parse_grade(flt.min_grade)
+            conds.append(func.substr(c.grade, 1, 1) <= rel)
+            if cred is not None:
+                conds.append(func.substr(c.grade, 2, 1) <= str(cred))
+        if flt.lo is not None:
+            conds.append(c.hi >= flt.lo)
+        if flt.hi is not None:
+            conds.append(c.lo <= flt.hi)
+        unknown = [t for t in flt.types if t not in VOCAB.claim_types]
+        if unknown:
+            raise StoreError(f"unknown claim type(s): {', '.join(unknown)}")
+        return conds or [and_(True)]
+
+
+class _Transaction:
+    """``with`` block that turns database failures into :class:`StoreError` after rollback."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._ctx = engine.begin()
+
+    def __enter__(self) -> Connection:
+        return self._ctx.__enter__()
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> Literal[False]:
+        self._ctx.__exit__(exc_type, exc, tb)
+        if isinstance(exc, SQLAlchemyError):
+            raise StoreError(f"the write was rolled back: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]}") from exc
+        return False
