@@ -31,8 +31,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A URL to an empty database, once per backend."""
     if request.param == "postgres":
         if not PG_URL:
-            pytest.skip("PATRON_TEST_PG is not set: no PostgreSQL to test against "
-                        "(.ci/run starts one)")
+            pytest.skip(
+                "PATRON_TEST_PG is not set: no PostgreSQL to test against (.ci/run starts one)"
+            )
         return _fresh_pg(PG_URL)
     return f"sqlite:///{tmp_path / 'kb.db'}"
 

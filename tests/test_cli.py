@@ -27,31 +27,55 @@ def _json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
 
 
 def test_who_backs_gives_one_answer_for_every_name_of_hamas(
-        db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    answers = [_json(capsys, "who-backs", name, "--db", db, "--format", "json")
-               for name in ("Hamas", "Harakat al-Muqawamah al-Islamiyyah", "حماس")]
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = [
+        _json(capsys, "who-backs", name, "--db", db, "--format", "json")
+        for name in ("Hamas", "Harakat al-Muqawamah al-Islamiyyah", "حماس")
+    ]
     assert answers[0] == answers[1] == answers[2]
     patrons = answers[0]["patrons"]  # type: ignore[index]
-    assert patrons[0]["actor"] == {"id": "iran", "name": "Iran", "kind": "state",
-                                   "part_of": None}
+    assert patrons[0]["actor"] == {"id": "iran", "name": "Iran", "kind": "state", "part_of": None}
     first = patrons[0]["claims"][0]
-    assert {"id", "subject", "type", "object", "time", "magnitude", "route", "attribution",
-            "stance", "grade", "evidence", "origin", "review", "source"} <= set(first)
+    assert {
+        "id",
+        "subject",
+        "type",
+        "object",
+        "time",
+        "magnitude",
+        "route",
+        "attribution",
+        "stance",
+        "grade",
+        "evidence",
+        "origin",
+        "review",
+        "source",
+    } <= set(first)
     assert first["subject"] == {"id": "iran", "name": "Iran"}
     assert {"subject_span", "object_span", "quote", "document"} <= set(first["evidence"])
 
 
 def test_table_shows_time_stance_grade_and_source(
-        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run_cli(capsys, "who-backs", "Hamas", "--db", db)
     assert code == 0
-    for text in ("Iran", "Qatar", "since 2012", "reported", "C3", "Test Wire", "USD 100M/year",
-                 "Sudan → Egypt"):
+    for text in (
+        "Iran",
+        "Qatar",
+        "since 2012",
+        "reported",
+        "C3",
+        "Test Wire",
+        "USD 100M/year",
+        "Sudan → Egypt",
+    ):
         assert text in out
 
 
-def test_unknown_actor_exits_2_with_candidates(db: str,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_actor_exits_2_with_candidates(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "who-backs", "Hamsa", "--db", db)
     assert code == 2
     assert out == ""
@@ -59,24 +83,29 @@ def test_unknown_actor_exits_2_with_candidates(db: str,
     assert len(err.strip().splitlines()) == 1
 
 
-def test_until_before_since_is_an_input_error(db: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run_cli(capsys, "who-backs", "Hamas", "--since", "2016", "--until", "2013",
-                           "--db", db)
+def test_until_before_since_is_an_input_error(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(
+        capsys, "who-backs", "Hamas", "--since", "2016", "--until", "2013", "--db", db
+    )
     assert code == 2 and "--until" in err
 
 
-def test_type_filter_refuses_non_support_types(db: str,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_type_filter_refuses_non_support_types(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(capsys, "who-backs", "Hamas", "--type", "attack", "--db", db)
     assert code == 2 and "not a support type" in err
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
-def test_every_data_command_takes_every_format(db: str, capsys: pytest.CaptureFixture[str],
-                                               fmt: str) -> None:
-    for args in (["who-backs", "Hamas"], ["backed-by", "Iran"], ["actor", "Hamas"],
-                 ["actors", "--kind", "state"], ["claims", "--actor", "Hamas"]):
+def test_every_data_command_takes_every_format(
+    db: str, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    for args in (
+        ["who-backs", "Hamas"],
+        ["backed-by", "Iran"],
+        ["actor", "Hamas"],
+        ["actors", "--kind", "state"],
+        ["claims", "--actor", "Hamas"],
+    ):
         code, out, err = run_cli(capsys, *args, "--db", db, "--format", fmt)
         assert code == 0, (args, err)
         assert out.strip(), args
@@ -86,16 +115,16 @@ def test_every_data_command_takes_every_format(db: str, capsys: pytest.CaptureFi
             assert list(csv.DictReader(io.StringIO(out)))
 
 
-def test_claims_filters_by_stance_and_origin(db: str,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_claims_filters_by_stance_and_origin(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     rows = _json(capsys, "claims", "--stance", "denied", "--db", db, "-f", "json")
     assert [(r["subject"]["id"], r["type"]) for r in rows] == [("qatar", "arms")]  # type: ignore[union-attr]
     rows = _json(capsys, "claims", "--origin", "import", "--db", db, "-f", "json")
     assert rows == []
 
 
-def test_listing_loads_back_without_duplicates(db: str, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_listing_loads_back_without_duplicates(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run_cli(capsys, "claims", "--db", db, "-f", "jsonl")
     dump = tmp_path / "all.jsonl"
     dump.write_text(out, encoding="utf-8")
@@ -105,10 +134,16 @@ def test_listing_loads_back_without_duplicates(db: str, tmp_path: Path,
 
 
 def test_bad_line_in_a_load_stores_nothing_from_the_file(
-        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = {"title": "T", "publisher": "P", "url": "https://example.org/t"}
-    good = {"subject": "Iran", "type": "training", "object": "Hamas",
-            "time": {"start": "2021"}, "source": source}
+    good = {
+        "subject": "Iran",
+        "type": "training",
+        "object": "Hamas",
+        "time": {"start": "2021"},
+        "source": source,
+    }
     bad = {**good, "type": "trainin"}
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
@@ -119,19 +154,29 @@ def test_bad_line_in_a_load_stores_nothing_from_the_file(
     assert _json(capsys, "claims", "--db", db, "-f", "json") == before
 
 
-def test_export_writes_a_file_of_every_claim(db: str, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_a_file_of_every_claim(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "claims.csv"
     code, _, _ = run_cli(capsys, "export", "csv", "-o", str(out), "--db", db)
     assert code == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 7
-    assert {"subject.id", "subject.name", "time.start", "stance", "grade", "source.url",
-            "evidence.document"} <= set(rows[0])
+    assert {
+        "subject.id",
+        "subject.name",
+        "time.start",
+        "stance",
+        "grade",
+        "source.url",
+        "evidence.document",
+    } <= set(rows[0])
 
 
 def test_command_on_missing_knowledge_base_says_run_init(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run_cli(capsys, "who-backs", "Hamas", "--db",
-                           f"sqlite:///{tmp_path / 'none.db'}")
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run_cli(
+        capsys, "who-backs", "Hamas", "--db", f"sqlite:///{tmp_path / 'none.db'}"
+    )
     assert code == 2 and "patron init" in err

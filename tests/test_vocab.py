@@ -4,12 +4,35 @@ import pytest
 
 from patron.vocab import FAMILIES, VOCAB, grade_at_least, parse_grade
 
-SUPPORT = ("funding", "arms", "materiel", "training", "troops", "intelligence", "safe_haven",
-           "transit", "diplomatic", "humanitarian")
+SUPPORT = (
+    "funding",
+    "arms",
+    "materiel",
+    "training",
+    "troops",
+    "intelligence",
+    "safe_haven",
+    "transit",
+    "diplomatic",
+    "humanitarian",
+)
 
 
 def test_every_type_of_the_design_is_in_the_vocabulary() -> None:
-    design = (*SUPPORT, "attack", "threat", "sanction", "member_of", "alliance", "meeting", "mediation", "rupture", "resumption", "justification", "denial")
+    design = (
+        *SUPPORT,
+        "attack",
+        "threat",
+        "sanction",
+        "member_of",
+        "alliance",
+        "meeting",
+        "mediation",
+        "rupture",
+        "resumption",
+        "justification",
+        "denial",
+    )
     assert set(design) <= set(VOCAB.claim_types)
     assert VOCAB.types_in("support") == SUPPORT
     assert all(t.family in FAMILIES for t in VOCAB.claim_types.values())
@@ -57,10 +80,17 @@ def test_denied_ranks_below_every_other_stance() -> None:
     assert max(VOCAB.stances, key=VOCAB.stances.__getitem__) == "asserted"
 
 
-@pytest.mark.parametrize(("grade", "minimum", "ok"), [
-    ("A1", "B2", True), ("B2", "B2", True), ("B3", "B2", False), ("C1", "B2", False),
-    ("B6", "B", True), ("C1", "B", False),
-])
+@pytest.mark.parametrize(
+    ("grade", "minimum", "ok"),
+    [
+        ("A1", "B2", True),
+        ("B2", "B2", True),
+        ("B3", "B2", False),
+        ("C1", "B2", False),
+        ("B6", "B", True),
+        ("C1", "B", False),
+    ],
+)
 def test_grade_at_least_compares_both_axes(grade: str, minimum: str, ok: bool) -> None:
     assert grade_at_least(grade, minimum) is ok
 

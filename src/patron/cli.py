@@ -25,46 +25,65 @@ from patron.vocab import VOCAB, parse_grade
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Who backs whom in armed conflict: sourced, time-aware claims.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Who backs whom in armed conflict: sourced, time-aware claims.",
+)
 claims_app = typer.Typer(help="List claims with their evidence, or load claim files.")
 app.add_typer(claims_app, name="claims")
 err = Console(stderr=True)
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]",
-                                           show_default=False)]
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]", show_default=False)
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help="Claim type (repeat)")]
 SinceOpt = Annotated[str | None, typer.Option(help="Only claims holding on/after YYYY[-MM[-DD]]")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only claims holding on/before YYYY[-MM[-DD]]")]
-GradeOpt = Annotated[str | None, typer.Option("--min-grade",
-                                              help="Admiralty grade at least this good (B, B2)")]
+GradeOpt = Annotated[
+    str | None, typer.Option("--min-grade", help="Admiralty grade at least this good (B, B2)")
+]
 StanceOpt = Annotated[list[str] | None, typer.Option("--stance", help="Stance (repeat)")]
-OriginOpt = Annotated[list[str] | None, typer.Option(
-    "--origin", help="Origin or its prefix: curated, import, extract (repeat)")]
+OriginOpt = Annotated[
+    list[str] | None,
+    typer.Option("--origin", help="Origin or its prefix: curated, import, extract (repeat)"),
+]
 
 
 def _open(db: str | None) -> KnowledgeBase:
     return KnowledgeBase.open(db)
 
 
-def _filter(*, types: list[str] | None = None, since: str | None = None,
-            until: str | None = None, min_grade: str | None = None,
-            stances: list[str] | None = None, origins: list[str] | None = None,
-            family: str | None = None, actors: tuple[str, ...] = (),
-            subjects: tuple[str, ...] = (), objects: tuple[str, ...] = ()) -> ClaimFilter:
+def _filter(
+    *,
+    types: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_grade: str | None = None,
+    stances: list[str] | None = None,
+    origins: list[str] | None = None,
+    family: str | None = None,
+    actors: tuple[str, ...] = (),
+    subjects: tuple[str, ...] = (),
+    objects: tuple[str, ...] = (),
+) -> ClaimFilter:
     """Check the filter options a person typed and build the store's filter."""
     for t in types or []:
         if t not in VOCAB.claim_types:
-            raise InputError(f"unknown claim type {t!r}; one of {', '.join(VOCAB.claim_types)}",
-                             field="--type")
+            raise InputError(
+                f"unknown claim type {t!r}; one of {', '.join(VOCAB.claim_types)}", field="--type"
+            )
         if family and VOCAB.claim_types[t].family != family:
-            raise InputError(f"{t!r} is not a {family} type; one of "
-                             f"{', '.join(VOCAB.types_in(family))}", field="--type")
+            raise InputError(
+                f"{t!r} is not a {family} type; one of {', '.join(VOCAB.types_in(family))}",
+                field="--type",
+            )
     for s in stances or []:
         if s not in VOCAB.stances:
-            raise InputError(f"unknown stance {s!r}; one of {', '.join(VOCAB.stances)}",
-                             field="--stance")
+            raise InputError(
+                f"unknown stance {s!r}; one of {', '.join(VOCAB.stances)}", field="--stance"
+            )
     try:
         lo = date_bounds(since)[0] if since else None
     except ValueError as exc:
@@ -80,9 +99,17 @@ def _filter(*, types: list[str] | None = None, since: str | None = None,
             parse_grade(min_grade)
         except ValueError as exc:
             raise InputError(str(exc), field="--min-grade") from exc
-    return ClaimFilter(types=tuple(types or ()), stances=tuple(stances or ()),
-                       origins=tuple(origins or ()), min_grade=min_grade, lo=lo, hi=hi,
-                       actors=actors, subjects=subjects, objects=objects)
+    return ClaimFilter(
+        types=tuple(types or ()),
+        stances=tuple(stances or ()),
+        origins=tuple(origins or ()),
+        min_grade=min_grade,
+        lo=lo,
+        hi=hi,
+        actors=actors,
+        subjects=subjects,
+        objects=objects,
+    )
 
 
 def _source_cell(claim: Claim, backing_docs: dict[str, Any]) -> str:
@@ -96,8 +123,11 @@ def _source_cell(claim: Claim, backing_docs: dict[str, Any]) -> str:
 def _backing_table(backing: Backing) -> Table | str:
     role = "Patron" if backing.role == "patrons" else "Client"
     verb = "backs" if backing.role == "patrons" else "is backed by"
-    title = (f"Who backs {backing.actor.name}" if backing.role == "patrons"
-             else f"Whom {backing.actor.name} backs")
+    title = (
+        f"Who backs {backing.actor.name}"
+        if backing.role == "patrons"
+        else f"Whom {backing.actor.name} backs"
+    )
     if not backing.partners:
         return f"No support claims found: nobody {verb} {backing.actor.name} in this window."
     table = Table(title=title, show_lines=False, expand=False)
@@ -114,15 +144,29 @@ def _backing_table(backing: Backing) -> Table | str:
             extra = c.magnitude.label() if c.magnitude else ""
             if c.route:
                 extra = (extra + " " if extra else "") + " → ".join(
-                    backing.names.get(p, p) for p in c.route)
-            table.add_row(f"[bold]{label}[/]" if i == 0 else "", c.type, c.time.label(),
-                          stance_style(c.stance), c.grade, extra,
-                          _source_cell(c, backing.documents))
+                    backing.names.get(p, p) for p in c.route
+                )
+            table.add_row(
+                f"[bold]{label}[/]" if i == 0 else "",
+                c.type,
+                c.time.label(),
+                stance_style(c.stance),
+                c.grade,
+                extra,
+                _source_cell(c, backing.documents),
+            )
         table.add_section()
     for c in backing.changes:
-        table.add_row(f"[italic]{backing.names.get(c.subject, c.subject)} → "
-                      f"{backing.names.get(c.object, c.object)}[/]", c.type, c.time.label(),
-                      stance_style(c.stance), c.grade, "", _source_cell(c, backing.documents))
+        table.add_row(
+            f"[italic]{backing.names.get(c.subject, c.subject)} → "
+            f"{backing.names.get(c.object, c.object)}[/]",
+            c.type,
+            c.time.label(),
+            stance_style(c.stance),
+            c.grade,
+            "",
+            _source_cell(c, backing.documents),
+        )
     return table
 
 
@@ -131,56 +175,97 @@ def _backing_document(backing: Backing) -> dict[str, Any]:
     return {
         "actor": {"id": backing.actor.id, "name": backing.actor.name},
         "role": backing.role,
-        backing.role: [{
-            "actor": {"id": p.actor.id, "name": p.actor.name, "kind": p.actor.kind,
-                      "part_of": p.actor.part_of},
-            "types": p.types, "sources": p.sources,
-            "claims": [claim_record(c, names, docs) for c in p.claims],
-        } for p in backing.partners],
+        backing.role: [
+            {
+                "actor": {
+                    "id": p.actor.id,
+                    "name": p.actor.name,
+                    "kind": p.actor.kind,
+                    "part_of": p.actor.part_of,
+                },
+                "types": p.types,
+                "sources": p.sources,
+                "claims": [claim_record(c, names, docs) for c in p.claims],
+            }
+            for p in backing.partners
+        ],
         "changes": [claim_record(c, names, docs) for c in backing.changes],
     }
 
 
 def _print_backing(backing: Backing, fmt: Format) -> None:
-    rows = [claim_record(c, backing.names, backing.documents)
-            for c in backing.claims() + backing.changes]
-    emit(fmt, rows=rows, document=_backing_document(backing),
-         table=lambda: _backing_table(backing))
+    rows = [
+        claim_record(c, backing.names, backing.documents)
+        for c in backing.claims() + backing.changes
+    ]
+    emit(fmt, rows=rows, document=_backing_document(backing), table=lambda: _backing_table(backing))
 
 
 @app.command()
-def init(db: DbOpt = None,
-         data_dir: Annotated[Path | None, typer.Option(help="Starter data folder")] = None) -> None:
+def init(
+    db: DbOpt = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Starter data folder")] = None,
+) -> None:
     """Create a knowledge base (or upgrade it) and load the starter data."""
     kb = KnowledgeBase.open(db, create=True)
     report = kb.init(data_dir)
-    err.print(f"knowledge base ready at {db or settings.get().db}: "
-              f"{report.actors_total} actors ({report.actors_new} new), "
-              f"{report.claims_read} curated claims ({report.claims_new} new, "
-              f"{report.documents_new} new sources)")
+    err.print(
+        f"knowledge base ready at {db or settings.get().db}: "
+        f"{report.actors_total} actors ({report.actors_new} new), "
+        f"{report.claims_read} curated claims ({report.claims_new} new, "
+        f"{report.documents_new} new sources)"
+    )
 
 
 @app.command("who-backs")
-def who_backs_cmd(actor: str, type: TypeOpt = None, since: SinceOpt = None,
-                  until: UntilOpt = None, min_grade: GradeOpt = None, stance: StanceOpt = None,
-                  origin: OriginOpt = None, db: DbOpt = None, fmt: FormatOpt = Format.table,
-                  ) -> None:
+def who_backs_cmd(
+    actor: str,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_grade: GradeOpt = None,
+    stance: StanceOpt = None,
+    origin: OriginOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
     """Who supports ACTOR: patrons with types, time spans, stances, grades and sources."""
     kb = _open(db)
-    flt = _filter(types=type, since=since, until=until, min_grade=min_grade, stances=stance,
-                  origins=origin, family="support")
+    flt = _filter(
+        types=type,
+        since=since,
+        until=until,
+        min_grade=min_grade,
+        stances=stance,
+        origins=origin,
+        family="support",
+    )
     _print_backing(who_backs(kb.store, kb.resolve(actor), flt), fmt)
 
 
 @app.command("backed-by")
-def backed_by_cmd(actor: str, type: TypeOpt = None, since: SinceOpt = None,
-                  until: UntilOpt = None, min_grade: GradeOpt = None, stance: StanceOpt = None,
-                  origin: OriginOpt = None, db: DbOpt = None, fmt: FormatOpt = Format.table,
-                  ) -> None:
+def backed_by_cmd(
+    actor: str,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_grade: GradeOpt = None,
+    stance: StanceOpt = None,
+    origin: OriginOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
     """Whom ACTOR supports (its clients), with the same evidence as who-backs."""
     kb = _open(db)
-    flt = _filter(types=type, since=since, until=until, min_grade=min_grade, stances=stance,
-                  origins=origin, family="support")
+    flt = _filter(
+        types=type,
+        since=since,
+        until=until,
+        min_grade=min_grade,
+        stances=stance,
+        origins=origin,
+        family="support",
+    )
     _print_backing(backed_by(kb.store, kb.resolve(actor), flt), fmt)
 
 
@@ -195,14 +280,17 @@ def _actors_table(items: list[Actor]) -> Table:
 
 
 @app.command()
-def actors(kind: Annotated[str | None, typer.Option(help="Actor kind")] = None,
-           query: Annotated[str | None, typer.Option("--query", "-q",
-                                                     help="Name fragment")] = None,
-           db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+def actors(
+    kind: Annotated[str | None, typer.Option(help="Actor kind")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Name fragment")] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
     """List the gazetteer, optionally by kind or name fragment."""
     if kind and kind not in VOCAB.actor_kinds:
-        raise InputError(f"unknown kind {kind!r}; one of {', '.join(VOCAB.actor_kinds)}",
-                         field="--kind")
+        raise InputError(
+            f"unknown kind {kind!r}; one of {', '.join(VOCAB.actor_kinds)}", field="--kind"
+        )
     items = _open(db).store.actors(kind=kind, query=query)
     emit(fmt, rows=[actor_record(a) for a in items], table=lambda: _actors_table(items))
 
@@ -223,9 +311,16 @@ def _claims_table(items: list[Claim], names: dict[str, str], docs: dict[str, Any
     for col in ("Subject", "Type", "Object", "Time", "Stance", "Grade", "Origin", "Source"):
         table.add_column(col, overflow="fold")
     for c in items:
-        table.add_row(names.get(c.subject, c.subject), c.type, names.get(c.object, c.object),
-                      c.time.label(), stance_style(c.stance), c.grade, c.origin,
-                      _source_cell(c, docs))
+        table.add_row(
+            names.get(c.subject, c.subject),
+            c.type,
+            names.get(c.object, c.object),
+            c.time.label(),
+            stance_style(c.stance),
+            c.grade,
+            c.origin,
+            _source_cell(c, docs),
+        )
     return table
 
 
@@ -235,43 +330,65 @@ def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format) -> None:
     ids |= {p for c in items for p in c.route}
     names = kb.store.display_names(ids)
     docs = kb.store.documents(c.evidence.document for c in items)
-    emit(fmt, rows=(claim_record(c, names, docs) for c in items),
-         table=lambda: _claims_table(items, names, docs))
+    emit(
+        fmt,
+        rows=(claim_record(c, names, docs) for c in items),
+        table=lambda: _claims_table(items, names, docs),
+    )
 
 
 def _resolve_all(kb: KnowledgeBase, names: list[str] | None) -> tuple[str, ...]:
     return tuple(kb.resolve(n).id for n in names or [])
 
 
-ActorOpt = Annotated[list[str] | None, typer.Option("--actor", "-a",
-                                                    help="Either side (repeat)")]
+ActorOpt = Annotated[list[str] | None, typer.Option("--actor", "-a", help="Either side (repeat)")]
 SubjectOpt = Annotated[list[str] | None, typer.Option("--subject", help="Subject (repeat)")]
 ObjectOpt = Annotated[list[str] | None, typer.Option("--object", help="Object (repeat)")]
 LimitOpt = Annotated[int | None, typer.Option(help="At most this many claims")]
 
 
 @claims_app.callback(invoke_without_command=True)
-def claims(ctx: typer.Context, actor: ActorOpt = None, subject: SubjectOpt = None,
-           object: ObjectOpt = None, type: TypeOpt = None,
-           since: SinceOpt = None, until: UntilOpt = None, stance: StanceOpt = None,
-           min_grade: GradeOpt = None, origin: OriginOpt = None, limit: LimitOpt = None,
-           db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+def claims(
+    ctx: typer.Context,
+    actor: ActorOpt = None,
+    subject: SubjectOpt = None,
+    object: ObjectOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    stance: StanceOpt = None,
+    min_grade: GradeOpt = None,
+    origin: OriginOpt = None,
+    limit: LimitOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
     """List claims with their evidence, filtered by actor, type, time, stance, grade, origin."""
     if ctx.invoked_subcommand is not None:
         return
     kb = _open(db)
-    flt = _filter(types=type, since=since, until=until, min_grade=min_grade, stances=stance,
-                  origins=origin, actors=_resolve_all(kb, actor),
-                  subjects=_resolve_all(kb, subject), objects=_resolve_all(kb, object))
+    flt = _filter(
+        types=type,
+        since=since,
+        until=until,
+        min_grade=min_grade,
+        stances=stance,
+        origins=origin,
+        actors=_resolve_all(kb, actor),
+        subjects=_resolve_all(kb, subject),
+        objects=_resolve_all(kb, object),
+    )
     _list_claims(kb, ClaimFilter(**{**flt.__dict__, "limit": limit}), fmt)
 
 
 @claims_app.command("load")
-def claims_load(paths: Annotated[list[Path] | None, typer.Argument(
-                    help="Claim files: .jsonl or .yaml")] = None,
-                input: Annotated[str | None, typer.Option(
-                    "--input", "-i", help="Read JSON lines from this file; - is stdin")] = None,
-                db: DbOpt = None) -> None:
+def claims_load(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Claim files: .jsonl or .yaml")] = None,
+    input: Annotated[
+        str | None, typer.Option("--input", "-i", help="Read JSON lines from this file; - is stdin")
+    ] = None,
+    db: DbOpt = None,
+) -> None:
     """Load claims (JSON lines or YAML); a file with one bad record stores nothing."""
     kb = _open(db)
     files = list(paths or [])
@@ -281,31 +398,51 @@ def claims_load(paths: Annotated[list[Path] | None, typer.Argument(
     elif input is not None:
         files.append(Path(input))
     report = kb.load_claims(files, stream=stream)
-    err.print(f"read {report.claims_read} claims: {report.claims_new} new, "
-              f"{report.documents_new} new sources")
+    err.print(
+        f"read {report.claims_read} claims: {report.claims_new} new, "
+        f"{report.documents_new} new sources"
+    )
 
 
 @app.command()
-def export(what: Annotated[str, typer.Argument(help="json, jsonl or csv")],
-           output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                       help="File to write; default stdout")]
-           = None,
-           actor: ActorOpt = None, type: TypeOpt = None,
-           since: SinceOpt = None, until: UntilOpt = None, stance: StanceOpt = None,
-           min_grade: GradeOpt = None, origin: OriginOpt = None, db: DbOpt = None) -> None:
+def export(
+    what: Annotated[str, typer.Argument(help="json, jsonl or csv")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default stdout")
+    ] = None,
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    stance: StanceOpt = None,
+    min_grade: GradeOpt = None,
+    origin: OriginOpt = None,
+    db: DbOpt = None,
+) -> None:
     """Write claims (every field, actors named) as json, jsonl or csv."""
     formats = {"json": Format.json, "jsonl": Format.jsonl, "csv": Format.csv}
     if what not in formats:
-        raise InputError(f"unknown export format {what!r}; one of {', '.join(formats)}",
-                         field="FORMAT")
+        raise InputError(
+            f"unknown export format {what!r}; one of {', '.join(formats)}", field="FORMAT"
+        )
     kb = _open(db)
-    flt = _filter(types=type, since=since, until=until, min_grade=min_grade, stances=stance,
-                  origins=origin, actors=_resolve_all(kb, actor))
+    flt = _filter(
+        types=type,
+        since=since,
+        until=until,
+        min_grade=min_grade,
+        stances=stance,
+        origins=origin,
+        actors=_resolve_all(kb, actor),
+    )
     items = kb.store.claims(flt)
-    ids = {c.subject for c in items} | {c.object for c in items} | {
-        p for c in items for p in c.route}
-    names, docs = kb.store.display_names(ids), kb.store.documents(
-        c.evidence.document for c in items)
+    ids = (
+        {c.subject for c in items} | {c.object for c in items} | {p for c in items for p in c.route}
+    )
+    names, docs = (
+        kb.store.display_names(ids),
+        kb.store.documents(c.evidence.document for c in items),
+    )
     rows = (claim_record(c, names, docs) for c in items)
     if output is None:
         emit(formats[what], rows=rows)

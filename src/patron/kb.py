@@ -73,18 +73,27 @@ class KnowledgeBase:
         docs, new = (0, 0)
         if batch is not None:
             docs, new = self.store.add(batch.documents.values(), batch.claims)
-        return LoadReport(actors_new=new_actors, actors_total=len(actors), documents_new=docs,
-                          claims_read=len(batch.claims) if batch else 0, claims_new=new)
+        return LoadReport(
+            actors_new=new_actors,
+            actors_total=len(actors),
+            documents_new=docs,
+            claims_read=len(batch.claims) if batch else 0,
+            claims_new=new,
+        )
 
-    def load_claims(self, paths: Iterable[Path] = (), stream: TextIO | None = None,
-                    stream_name: str = "<stdin>") -> LoadReport:
+    def load_claims(
+        self, paths: Iterable[Path] = (), stream: TextIO | None = None, stream_name: str = "<stdin>"
+    ) -> LoadReport:
         """Load claim files (YAML or JSON lines) whole: one bad line stores nothing."""
         documents: dict[str, Document] = {}
         claims = []
         batches = [claimfile.read_path(p, self.resolver, self._has_document) for p in paths]
         if stream is not None:
-            batches.append(claimfile.read_jsonl(stream, self.resolver, file=stream_name,
-                                                has_document=self._has_document))
+            batches.append(
+                claimfile.read_jsonl(
+                    stream, self.resolver, file=stream_name, has_document=self._has_document
+                )
+            )
         for batch in batches:
             documents.update(batch.documents)
             claims.extend(batch.claims)

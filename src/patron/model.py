@@ -107,16 +107,16 @@ class Document(_Record):
     kind: str | None = None
     text: str | None = None
 
-    _published = field_validator("published", mode="before")(classmethod(
-        lambda cls, v: _partial_date(v)))
+    _published = field_validator("published", mode="before")(
+        classmethod(lambda cls, v: _partial_date(v))
+    )
 
     def citation(self, short: bool = False) -> str:
         """``Publisher, "Title", date`` for a table cell; ``short`` trims the title."""
         title = self.title
         if title and short and len(title) > 48:
             title = title[:47].rstrip() + "…"
-        parts = [p for p in (self.publisher, f'"{title}"' if title else None,
-                             self.published) if p]
+        parts = [p for p in (self.publisher, f'"{title}"' if title else None, self.published) if p]
         return ", ".join(parts) or self.id
 
 
@@ -165,8 +165,9 @@ def claim_id(evidence: Evidence, subject: str, type_: str, object_: str, time: T
     claims about two periods (funding in 2010 and in 2020) stay two claims.
     """
     span = f"{evidence.span[0]}:{evidence.span[1]}" if evidence.span else ""
-    key = "\x1f".join([evidence.document, span, subject, type_, object_,
-                       time.start or "", time.end or ""])
+    key = "\x1f".join(
+        [evidence.document, span, subject, type_, object_, time.start or "", time.end or ""]
+    )
     return "clm-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 

@@ -36,8 +36,13 @@ class Format(StrEnum):
 
 
 _PIPE_WIDTH = 180  # a table piped to a file or pager is not cut to 80 columns
-_STANCE_STYLE = {"asserted": "green", "reported": "yellow", "alleged": "magenta",
-                 "disputed": "bright_red", "denied": "red"}
+_STANCE_STYLE = {
+    "asserted": "green",
+    "reported": "yellow",
+    "alleged": "magenta",
+    "disputed": "bright_red",
+    "denied": "red",
+}
 
 
 def stance_style(stance: str) -> str:
@@ -48,8 +53,9 @@ def _ref(actor_id: str, names: dict[str, str]) -> dict[str, str]:
     return {"id": actor_id, "name": names.get(actor_id, actor_id)}
 
 
-def claim_record(claim: Claim, names: dict[str, str],
-                 documents: dict[str, Document]) -> dict[str, Any]:
+def claim_record(
+    claim: Claim, names: dict[str, str], documents: dict[str, Document]
+) -> dict[str, Any]:
     """A claim's wire form: actors as ``{"id", "name"}``, its source document inline."""
     data = claim.model_dump(mode="json")
     data["subject"] = _ref(claim.subject, names)
@@ -90,8 +96,14 @@ def _csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
     writer.writerows(flat)
 
 
-def emit(fmt: Format, *, rows: Iterable[dict[str, Any]], document: Any = None,
-         table: Callable[[], RenderableType] | None = None, out: TextIO | None = None) -> None:
+def emit(
+    fmt: Format,
+    *,
+    rows: Iterable[dict[str, Any]],
+    document: Any = None,
+    table: Callable[[], RenderableType] | None = None,
+    out: TextIO | None = None,
+) -> None:
     """Print ``rows`` (jsonl/csv, and json when ``document`` is None) or ``table()``."""
     stream = out or sys.stdout
     if fmt is Format.table and table is not None:

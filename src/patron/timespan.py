@@ -44,8 +44,11 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
     day = int(m.group(3)) if m.group(3) else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month out of range in {text!r}")
-    if day is not None and month is not None and not (
-            1 <= day <= calendar.monthrange(year, month)[1]):
+    if (
+        day is not None
+        and month is not None
+        and not (1 <= day <= calendar.monthrange(year, month)[1])
+    ):
         raise ValueError(f"day out of range in {text!r}")
     return year, month, day
 

@@ -9,8 +9,9 @@ from patron.errors import InputError
 __all__ = ["input_error"]
 
 
-def input_error(exc: ValidationError, *, file: str, line: int | None,
-                prefix: str = "") -> InputError:
+def input_error(
+    exc: ValidationError, *, file: str, line: int | None, prefix: str = ""
+) -> InputError:
     """The first problem in ``exc``, naming its field."""
     first = exc.errors()[0]
     field = ".".join(str(part) for part in first["loc"]) or None

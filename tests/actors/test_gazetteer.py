@@ -26,12 +26,34 @@ def test_gazetteer_has_300_actors_and_120_beyond_states(shipped: list[Actor]) ->
     assert len(others) >= 120
 
 
-@pytest.mark.parametrize("actor_id", [
-    "hamas", "qassam-brigades", "pij", "hezbollah", "houthis", "kataib-hezbollah",
-    "asaib-ahl-al-haq", "harakat-hezbollah-al-nujaba", "badr-organization", "pmf", "irgc",
-    "quds-force", "assad-government", "idf", "us-treasury", "qatar", "turkey", "iran",
-    "saudi-arabia", "united-arab-emirates", "axis-of-resistance", "gaza-strip", "sinai",
-])
+@pytest.mark.parametrize(
+    "actor_id",
+    [
+        "hamas",
+        "qassam-brigades",
+        "pij",
+        "hezbollah",
+        "houthis",
+        "kataib-hezbollah",
+        "asaib-ahl-al-haq",
+        "harakat-hezbollah-al-nujaba",
+        "badr-organization",
+        "pmf",
+        "irgc",
+        "quds-force",
+        "assad-government",
+        "idf",
+        "us-treasury",
+        "qatar",
+        "turkey",
+        "iran",
+        "saudi-arabia",
+        "united-arab-emirates",
+        "axis-of-resistance",
+        "gaza-strip",
+        "sinai",
+    ],
+)
 def test_middle_east_core_actors_are_present(shipped: list[Actor], actor_id: str) -> None:
     assert actor_id in {a.id for a in shipped}
 
@@ -79,8 +101,10 @@ def test_every_state_has_iso_codes(shipped: list[Actor]) -> None:
 
 def test_bad_entry_names_file_line_and_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bad.yaml"
-    path.write_text("- id: ok\n  name: OK\n  kind: state\n- id: bad\n  name: Bad\n"
-                    "  kind: warlord\n", encoding="utf-8")
+    path.write_text(
+        "- id: ok\n  name: OK\n  kind: state\n- id: bad\n  name: Bad\n  kind: warlord\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as info:
         load_file(path)
     assert str(info.value).startswith(f"{path}:6: kind: unknown actor kind 'warlord'")

@@ -5,18 +5,21 @@ import pytest
 from patron.actors.names import normalize
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Iran's", "Iran"),
-    ("the Houthis", "Houthis"),
-    ("Houthis'", "houthis"),
-    ("Kata'ib Hizballah", "Kataib Hizballah"),
-    ("Ḥamās", "Hamas"),
-    ("Türkiye", "Turkiye"),
-    ("U.S.", "US"),
-    ("al-Qassam Brigades", "Al Qassam  Brigades"),
-    ("حَمَاس", "حماس"),
-    ("أنصار الله", "انصار الله"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iran's", "Iran"),
+        ("the Houthis", "Houthis"),
+        ("Houthis'", "houthis"),
+        ("Kata'ib Hizballah", "Kataib Hizballah"),
+        ("Ḥamās", "Hamas"),
+        ("Türkiye", "Turkiye"),
+        ("U.S.", "US"),
+        ("al-Qassam Brigades", "Al Qassam  Brigades"),
+        ("حَمَاس", "حماس"),
+        ("أنصار الله", "انصار الله"),
+    ],
+)
 def test_spellings_that_name_the_same_actor_normalise_alike(a: str, b: str) -> None:
     assert normalize(a) == normalize(b)
 

@@ -13,21 +13,42 @@ def resolver():  # type: ignore[no-untyped-def]
     return from_actors(load_dir(MINI / "actors"))
 
 
-@pytest.mark.parametrize("name", [
-    "Hamas", "HAMAS", "hamas", "Hamas's", "the Hamas", "Harakat al-Muqawamah al-Islamiyyah",
-    "Islamic Resistance Movement", "حماس",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Hamas",
+        "HAMAS",
+        "hamas",
+        "Hamas's",
+        "the Hamas",
+        "Harakat al-Muqawamah al-Islamiyyah",
+        "Islamic Resistance Movement",
+        "حماس",
+    ],
+)
 def test_every_form_of_hamas_resolves_to_hamas(resolver, name: str) -> None:  # type: ignore[no-untyped-def]
     assert resolver.resolve(name) == "hamas"
 
 
-@pytest.mark.parametrize(("name", "actor"), [
-    ("Iranian", "iran"), ("Tehran", "iran"), ("Iran's", "iran"), ("ایران", "iran"),
-    ("IRGC", "irgc"), ("irgc", "irgc"), ("KH", "kataib-hezbollah"),
-    ("Kataib Hezbollah", "kataib-hezbollah"), ("Doha", "qatar"),
-])
-def test_demonyms_metonyms_acronyms_and_possessives_resolve(resolver, name: str,  # type: ignore[no-untyped-def]
-                                                             actor: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [
+        ("Iranian", "iran"),
+        ("Tehran", "iran"),
+        ("Iran's", "iran"),
+        ("ایران", "iran"),
+        ("IRGC", "irgc"),
+        ("irgc", "irgc"),
+        ("KH", "kataib-hezbollah"),
+        ("Kataib Hezbollah", "kataib-hezbollah"),
+        ("Doha", "qatar"),
+    ],
+)
+def test_demonyms_metonyms_acronyms_and_possessives_resolve(
+    resolver,
+    name: str,  # type: ignore[no-untyped-def]
+    actor: str,
+) -> None:
     assert resolver.resolve(name) == actor
 
 
@@ -49,8 +70,14 @@ def test_shared_name_is_ambiguous_and_lists_both(resolver) -> None:  # type: ign
     assert resolver.resolve("Georgia") == "georgia"
     from patron.actors.resolver import Resolver
 
-    r = Resolver([("hizb", "a", "alias", "Hizb"), ("hizb", "b", "alias", "Hizb"),
-                  ("a", "a", "name", "A"), ("b", "b", "name", "B")])
+    r = Resolver(
+        [
+            ("hizb", "a", "alias", "Hizb"),
+            ("hizb", "b", "alias", "Hizb"),
+            ("a", "a", "name", "A"),
+            ("b", "b", "name", "B"),
+        ]
+    )
     with pytest.raises(AmbiguousActor) as info:
         r.resolve("Hizb")
     assert info.value.candidates == ["A (a)", "B (b)"]

@@ -13,8 +13,9 @@ def test_patrons_are_ranked_with_organs_counting_for_their_state(kb: KnowledgeBa
 
 
 def test_denied_support_is_listed_but_not_counted(kb: KnowledgeBase) -> None:
-    qatar = next(p for p in who_backs(kb.store, kb.resolve("Hamas")).partners
-                 if p.actor.id == "qatar")
+    qatar = next(
+        p for p in who_backs(kb.store, kb.resolve("Hamas")).partners if p.actor.id == "qatar"
+    )
     assert "denied" in {c.stance for c in qatar.claims}
     assert qatar.types == ["safe_haven"]
 

@@ -13,8 +13,12 @@ from patron.errors import InputError
 from patron.sources.claimfile import read_jsonl, read_path
 from tests.factory import MINI
 
-SOURCE = {"title": "A test story", "publisher": "Test Wire", "published": "2020-05",
-          "url": "https://example.org/s"}
+SOURCE = {
+    "title": "A test story",
+    "publisher": "Test Wire",
+    "published": "2020-05",
+    "url": "https://example.org/s",
+}
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +27,16 @@ def resolver() -> Resolver:
 
 
 def _line(**fields: object) -> str:
-    record = {"subject": "Iran", "type": "funding", "object": "Hamas",
-              "time": {"start": "2020"}, "stance": "reported", "grade": "B3",
-              "source": SOURCE, **fields}
+    record = {
+        "subject": "Iran",
+        "type": "funding",
+        "object": "Hamas",
+        "time": {"start": "2020"},
+        "stance": "reported",
+        "grade": "B3",
+        "source": SOURCE,
+        **fields,
+    }
     return json.dumps(record)
 
 
@@ -40,17 +51,21 @@ def test_names_resolve_through_the_gazetteer(resolver: Resolver) -> None:
     assert claim.stance == "reported"
 
 
-@pytest.mark.parametrize(("fields", "line_field", "message"), [
-    ({"type": "fundin"}, "type", "unknown claim type 'fundin'"),
-    ({"object": "Hamsa"}, "object", "unknown actor 'Hamsa'"),
-    ({"time": {"start": "2016", "end": "2012"}}, "time", "end 2012 is before start 2016"),
-    ({"time": {"start": "2023-02-30"}}, "time.start", "day out of range"),
-    ({"grade": "Z9"}, "grade", "not an Admiralty grade"),
-    ({"stance": "certain"}, "stance", "unknown stance 'certain'"),
-    ({"colour": "red"}, "colour", "unknown field"),
-])
-def test_bad_line_names_file_line_and_field(resolver: Resolver, fields: dict[str, object],
-                                            line_field: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("fields", "line_field", "message"),
+    [
+        ({"type": "fundin"}, "type", "unknown claim type 'fundin'"),
+        ({"object": "Hamsa"}, "object", "unknown actor 'Hamsa'"),
+        ({"time": {"start": "2016", "end": "2012"}}, "time", "end 2012 is before start 2016"),
+        ({"time": {"start": "2023-02-30"}}, "time.start", "day out of range"),
+        ({"grade": "Z9"}, "grade", "not an Admiralty grade"),
+        ({"stance": "certain"}, "stance", "unknown stance 'certain'"),
+        ({"colour": "red"}, "colour", "unknown field"),
+    ],
+)
+def test_bad_line_names_file_line_and_field(
+    resolver: Resolver, fields: dict[str, object], line_field: str, message: str
+) -> None:
     with pytest.raises(InputError) as info:
         _read(resolver, _line(), _line(**fields))
     err = info.value
@@ -92,7 +107,9 @@ def test_yaml_errors_point_at_the_line_of_the_field(resolver: Resolver, tmp_path
         "  - subject: iran\n"
         "    type: funding\n"
         "    object: Hamsa\n"
-        "    source: s\n", encoding="utf-8")
+        "    source: s\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as info:
         read_path(path, resolver)
     assert (info.value.line, info.value.field) == (11, "object")

@@ -59,8 +59,12 @@ def test_claims_round_trip_every_field(kb: KnowledgeBase) -> None:
 
 
 def test_time_filter_keeps_claims_overlapping_the_window(kb: KnowledgeBase) -> None:
-    flt = ClaimFilter(objects=("hamas",), families=("support",),
-                      lo=date_bounds("2013")[0], hi=date_bounds("2016")[1])
+    flt = ClaimFilter(
+        objects=("hamas",),
+        families=("support",),
+        lo=date_bounds("2013")[0],
+        hi=date_bounds("2016")[1],
+    )
     kept = {(c.subject, c.type, c.time.label()) for c in kb.store.claims(flt)}
     assert ("iran", "funding", "1993–2011") not in kept
     assert ("iran", "funding", "2020") not in kept

@@ -43,12 +43,18 @@ def load_dir(folder: Path) -> list[Actor]:
     for path in sorted(folder.glob("*.yaml")):
         for actor in load_file(path):
             if actor.id in where:
-                raise InputError(f"duplicate actor id {actor.id!r} (also in {where[actor.id]})",
-                                 file=str(path), field="id")
+                raise InputError(
+                    f"duplicate actor id {actor.id!r} (also in {where[actor.id]})",
+                    file=str(path),
+                    field="id",
+                )
             where[actor.id] = str(path)
             actors.append(actor)
     for actor in actors:
         if actor.part_of and actor.part_of not in where:
-            raise InputError(f"part_of refers to unknown actor {actor.part_of!r}",
-                             file=where[actor.id], field=f"{actor.id}.part_of")
+            raise InputError(
+                f"part_of refers to unknown actor {actor.part_of!r}",
+                file=where[actor.id],
+                field=f"{actor.id}.part_of",
+            )
     return actors

@@ -17,8 +17,20 @@ import unicodedata
 
 __all__ = ["normalize"]
 
-_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                         "ـ": None, "ك": "ك", "ی": "ي", "ک": "ك"})
+_ARABIC = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ـ": None,
+        "ك": "ك",
+        "ی": "ي",
+        "ک": "ك",
+    }
+)
 _POSSESSIVE = re.compile(r"(?:['’`]s|s['’`])$")
 _APOSTROPHES = re.compile(r"['’`´ʿʾ‘.]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/,;:()\"“”]+")

@@ -73,11 +73,13 @@ def _ranked(partners: list[Partner]) -> list[Partner]:
 
     def strength(members: list[Partner]) -> tuple[int, int, int]:
         types = {t for p in members for t in p.types}
-        return (len(types), sum(len(p.standing) for p in members),
-                len({c.evidence.document for p in members for c in p.claims}))
+        return (
+            len(types),
+            sum(len(p.standing) for p in members),
+            len({c.evidence.document for p in members for c in p.claims}),
+        )
 
-    ordered = sorted(groups.items(), key=lambda kv: (
-        tuple(-x for x in strength(kv[1])), kv[0]))
+    ordered = sorted(groups.items(), key=lambda kv: (tuple(-x for x in strength(kv[1])), kv[0]))
     out: list[Partner] = []
     for root, members in ordered:
         members.sort(key=lambda p: (p.actor.id != root, -len(p.types), p.actor.name))
@@ -88,18 +90,32 @@ def _ranked(partners: list[Partner]) -> list[Partner]:
 def _query(store: Store, actor: Actor, role: Role, base: ClaimFilter) -> Backing:
     mine = (actor.id,)
     types = base.types or VOCAB.types_in("support")
-    flt = ClaimFilter(types=types, families=("support",), stances=base.stances,
-                      origins=base.origins, min_grade=base.min_grade, lo=base.lo, hi=base.hi,
-                      objects=mine if role == "patrons" else (),
-                      subjects=mine if role == "clients" else ())
+    flt = ClaimFilter(
+        types=types,
+        families=("support",),
+        stances=base.stances,
+        origins=base.origins,
+        min_grade=base.min_grade,
+        lo=base.lo,
+        hi=base.hi,
+        objects=mine if role == "patrons" else (),
+        subjects=mine if role == "clients" else (),
+    )
     found = store.claims(flt)
     by_partner: dict[str, list[Claim]] = {}
     for claim in found:
         other = claim.subject if role == "patrons" else claim.object
         by_partner.setdefault(other, []).append(claim)
-    changes = store.claims(ClaimFilter(actors=(actor.id,), types=_CHANGE_TYPES, lo=base.lo,
-                                       hi=base.hi, min_grade=base.min_grade,
-                                       origins=base.origins))
+    changes = store.claims(
+        ClaimFilter(
+            actors=(actor.id,),
+            types=_CHANGE_TYPES,
+            lo=base.lo,
+            hi=base.hi,
+            min_grade=base.min_grade,
+            origins=base.origins,
+        )
+    )
     actors = {a.id: a for a in store.actors(by_partner)}
     partners = [Partner(actors[pid], claims) for pid, claims in by_partner.items()]
     partners = _ranked(partners)
@@ -107,9 +123,14 @@ def _query(store: Store, actor: Actor, role: Role, base: ClaimFilter) -> Backing
     ids = {c.subject for c in every} | {c.object for c in every}
     ids |= {place for c in every for place in c.route}
     ids |= {a.part_of for a in actors.values() if a.part_of}
-    return Backing(actor=actor, role=role, partners=partners, changes=changes,
-                   documents=store.documents(c.evidence.document for c in every),
-                   names=store.display_names(ids | {actor.id}))
+    return Backing(
+        actor=actor,
+        role=role,
+        partners=partners,
+        changes=changes,
+        documents=store.documents(c.evidence.document for c in every),
+        names=store.display_names(ids | {actor.id}),
+    )
 
 
 def who_backs(store: Store, actor: Actor, flt: ClaimFilter = ClaimFilter()) -> Backing:

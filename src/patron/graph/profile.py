@@ -45,9 +45,15 @@ def profile(store: Store, actor: Actor) -> Profile:
 
 
 def _summary(backing: Backing) -> list[dict[str, Any]]:
-    return [{"actor": {"id": p.actor.id, "name": p.actor.name}, "types": p.types,
-             "claims": [c.id for c in p.claims], "sources": p.sources}
-            for p in backing.partners]
+    return [
+        {
+            "actor": {"id": p.actor.id, "name": p.actor.name},
+            "types": p.types,
+            "claims": [c.id for c in p.claims],
+            "sources": p.sources,
+        }
+        for p in backing.partners
+    ]
 
 
 def profile_document(prof: Profile) -> dict[str, Any]:
@@ -66,9 +72,11 @@ def profile_table(prof: Profile) -> Group:
     head = Table.grid(padding=(0, 2))
     head.add_row("[bold]" + a.name + "[/]", f"{a.kind} · {a.id}")
     for label, value in (
-        ("country", a.country), ("part of", prof.parent.name if prof.parent else None),
+        ("country", a.country),
+        ("part of", prof.parent.name if prof.parent else None),
         ("organs", ", ".join(o.name for o in prof.organs)),
-        ("aliases", ", ".join(a.acronyms + a.aliases)), ("sect", a.sect),
+        ("aliases", ", ".join(a.acronyms + a.aliases)),
+        ("sect", a.sect),
         ("ideology", ", ".join(a.ideology)),
         ("active", a.active.label() if a.active else None),
     ):
@@ -82,15 +90,24 @@ def profile_table(prof: Profile) -> Group:
         t.add_column("claims", justify="right")
         t.add_column("sources", justify="right")
         for p in backing.partners:
-            t.add_row(p.actor.name, ", ".join(p.types) or "(denied only)", str(len(p.claims)),
-                      str(p.sources))
+            t.add_row(
+                p.actor.name,
+                ", ".join(p.types) or "(denied only)",
+                str(len(p.claims)),
+                str(p.sources),
+            )
         parts.append(t)
     tl = Table(title="Timeline", title_justify="left")
     for col in ("time", "subject", "type", "object", "stance", "grade"):
         tl.add_column(col)
     for c in sorted(prof.timeline, key=lambda c: c.time.bounds()):
-        tl.add_row(c.time.label(), prof.names.get(c.subject, c.subject), c.type,
-                   prof.names.get(c.object, c.object), stance_style(c.stance), c.grade)
+        tl.add_row(
+            c.time.label(),
+            prof.names.get(c.subject, c.subject),
+            c.type,
+            prof.names.get(c.object, c.object),
+            stance_style(c.stance),
+            c.grade,
+        )
     parts.append(tl)
     return Group(*parts)
-

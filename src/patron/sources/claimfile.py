@@ -34,8 +34,7 @@ class ClaimBatch:
         self.claims: list[Claim] = []
 
 
-def _actor_ref(value: Any, resolver: Resolver, *, file: str, line: int | None,
-               field: str) -> str:
+def _actor_ref(value: Any, resolver: Resolver, *, file: str, line: int | None, field: str) -> str:
     name = value.get("id") if isinstance(value, dict) else value
     if not isinstance(name, str) or not name.strip():
         raise InputError("expected an actor id or name", file=file, line=line, field=field)
@@ -47,8 +46,12 @@ def _actor_ref(value: Any, resolver: Resolver, *, file: str, line: int | None,
 
 def _document(value: Any, *, file: str, line: int | None, doc_id: str | None) -> Document:
     if not isinstance(value, dict):
-        raise InputError("expected a source object (title, publisher, published, url)",
-                         file=file, line=line, field="source")
+        raise InputError(
+            "expected a source object (title, publisher, published, url)",
+            file=file,
+            line=line,
+            field="source",
+        )
     fields = {k: value.get(k) for k in _DOC_FIELDS}
     ident = doc_id or value.get("id") or document_id(fields["url"], None, fields["title"])
     try:
@@ -57,9 +60,16 @@ def _document(value: Any, *, file: str, line: int | None, doc_id: str | None) ->
         raise input_error(exc, file=file, line=line, prefix="source.") from exc
 
 
-def parse_record(record: dict[str, Any], resolver: Resolver, batch: ClaimBatch, *,
-                 file: str, line: int | None, sources: dict[str, Document] | None = None,
-                 has_document: Callable[[str], bool] | None = None) -> Claim:
+def parse_record(
+    record: dict[str, Any],
+    resolver: Resolver,
+    batch: ClaimBatch,
+    *,
+    file: str,
+    line: int | None,
+    sources: dict[str, Document] | None = None,
+    has_document: Callable[[str], bool] | None = None,
+) -> Claim:
     """One claim from its wire form; its document is added to ``batch``."""
 
     def where(field: str) -> int | None:
@@ -69,27 +79,37 @@ def parse_record(record: dict[str, Any], resolver: Resolver, batch: ClaimBatch, 
     for key in ("subject", "type", "object"):
         if key not in data:
             raise InputError("required field is missing", file=file, line=where(key), field=key)
-    data["subject"] = _actor_ref(data["subject"], resolver, file=file, line=where("subject"),
-                                 field="subject")
-    data["object"] = _actor_ref(data["object"], resolver, file=file, line=where("object"),
-                                field="object")
-    data["route"] = [_actor_ref(p, resolver, file=file, line=where("route"), field="route")
-                     for p in data.get("route") or []]
+    data["subject"] = _actor_ref(
+        data["subject"], resolver, file=file, line=where("subject"), field="subject"
+    )
+    data["object"] = _actor_ref(
+        data["object"], resolver, file=file, line=where("object"), field="object"
+    )
+    data["route"] = [
+        _actor_ref(p, resolver, file=file, line=where("route"), field="route")
+        for p in data.get("route") or []
+    ]
     evidence = dict(data.pop("evidence", None) or {})
     source = data.pop("source", None)
     if isinstance(source, str):  # curated YAML: a source id
         if sources is None or source not in sources:
-            raise InputError(f"unknown source {source!r}", file=file, line=where("source"),
-                             field="source")
+            raise InputError(
+                f"unknown source {source!r}", file=file, line=where("source"), field="source"
+            )
         document = sources[source]
     elif source is not None:
-        document = _document(source, file=file, line=where("source"),
-                             doc_id=evidence.get("document"))
+        document = _document(
+            source, file=file, line=where("source"), doc_id=evidence.get("document")
+        )
     elif evidence.get("document") and has_document and has_document(evidence["document"]):
         document = None
     else:
-        raise InputError("a claim needs a source (or evidence.document already stored)",
-                         file=file, line=where("source"), field="source")
+        raise InputError(
+            "a claim needs a source (or evidence.document already stored)",
+            file=file,
+            line=where("source"),
+            field="source",
+        )
     if document is not None:
         batch.documents[document.id] = document
         evidence["document"] = document.id
@@ -103,9 +123,13 @@ def parse_record(record: dict[str, Any], resolver: Resolver, batch: ClaimBatch, 
         field = ".".join(str(p) for p in exc.errors()[0]["loc"])
         raise input_error(exc, file=file, line=where(field)) from exc
     if given_id and given_id != claim.id:
-        raise InputError(f"{given_id} does not match the claim's content ({claim.id}): "
-                         "claims are content-addressed; drop the id or restore the content",
-                         file=file, line=where("id"), field="id")
+        raise InputError(
+            f"{given_id} does not match the claim's content ({claim.id}): "
+            "claims are content-addressed; drop the id or restore the content",
+            file=file,
+            line=where("id"),
+            field="id",
+        )
     return claim
 
 
@@ -128,8 +152,11 @@ def read_yaml(path: Path, resolver: Resolver) -> ClaimBatch:
     for entry in data.get("claims") or []:
         if not isinstance(entry, dict):
             raise InputError("expected a mapping", file=file, field="claims")
-        batch.claims.append(parse_record(entry, resolver, batch, file=file,
-                                         line=yamlfile.line_of(entry), sources=sources))
+        batch.claims.append(
+            parse_record(
+                entry, resolver, batch, file=file, line=yamlfile.line_of(entry), sources=sources
+            )
+        )
     return batch
 
 
@@ -146,18 +173,25 @@ def _json_lines(stream: TextIO, file: str) -> Iterator[tuple[int, dict[str, Any]
         yield number, record
 
 
-def read_jsonl(stream: TextIO, resolver: Resolver, *, file: str,
-               has_document: Callable[[str], bool] | None = None) -> ClaimBatch:
+def read_jsonl(
+    stream: TextIO,
+    resolver: Resolver,
+    *,
+    file: str,
+    has_document: Callable[[str], bool] | None = None,
+) -> ClaimBatch:
     """One claim per line, in the wire form of ``patron claims --format jsonl``."""
     batch = ClaimBatch()
     for number, record in _json_lines(stream, file):
-        batch.claims.append(parse_record(record, resolver, batch, file=file, line=number,
-                                         has_document=has_document))
+        batch.claims.append(
+            parse_record(record, resolver, batch, file=file, line=number, has_document=has_document)
+        )
     return batch
 
 
-def read_path(path: Path, resolver: Resolver,
-              has_document: Callable[[str], bool] | None = None) -> ClaimBatch:
+def read_path(
+    path: Path, resolver: Resolver, has_document: Callable[[str], bool] | None = None
+) -> ClaimBatch:
     """A claim file by its suffix: ``.yaml``/``.yml`` or JSON lines."""
     if path.suffix in (".yaml", ".yml"):
         return read_yaml(path, resolver)

@@ -37,8 +37,9 @@ def load_text(text: str, file: str = "<string>") -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise InputError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=file,
-                         line=line) from exc
+        raise InputError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)}", file=file, line=line
+        ) from exc
 
 
 def load(path: Path) -> Any:

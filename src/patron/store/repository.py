@@ -30,17 +30,23 @@ _NAME_FORMS = ("aliases", "acronyms", "demonyms", "metonyms")
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def _actor_row(actor: Actor, origin: str) -> dict[str, Any]:
     return {
-        "id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
-        "iso3": actor.iso3, "wikidata": actor.wikidata, "part_of": actor.part_of,
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country,
+        "iso3": actor.iso3,
+        "wikidata": actor.wikidata,
+        "part_of": actor.part_of,
         "sect": actor.sect,
         "active_start": actor.active.start if actor.active else None,
         "active_end": actor.active.end if actor.active else None,
-        "source": actor.source, "origin": origin,
+        "source": actor.source,
+        "origin": origin,
         "names": {form: list(getattr(actor, form)) for form in _NAME_FORMS},
         "ideology": list(actor.ideology),
     }
@@ -51,9 +57,17 @@ def _actor(row: Any) -> Actor:
     if row.active_start or row.active_end:
         active = TimeSpan(start=row.active_start, end=row.active_end)
     return Actor(
-        id=row.id, name=row.name, kind=row.kind, country=row.country, iso3=row.iso3,
-        wikidata=row.wikidata, part_of=row.part_of, sect=row.sect, active=active,
-        source=row.source, ideology=tuple(row.ideology or ()),
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        country=row.country,
+        iso3=row.iso3,
+        wikidata=row.wikidata,
+        part_of=row.part_of,
+        sect=row.sect,
+        active=active,
+        source=row.source,
+        ideology=tuple(row.ideology or ()),
         **{form: tuple((row.names or {}).get(form, ())) for form in _NAME_FORMS},
     )
 
@@ -62,18 +76,32 @@ def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
     lo, hi = claim.time.bounds()
     ev, mag = claim.evidence, claim.magnitude
     return {
-        "id": claim.id, "subject_id": claim.subject, "object_id": claim.object,
-        "type": claim.type, "family": claim.family,
-        "time_start": claim.time.start, "time_end": claim.time.end,
-        "precision": claim.time.precision, "lo": lo, "hi": hi,
-        "amount": mag.amount if mag else None, "currency": mag.currency if mag else None,
-        "per": mag.per if mag else None, "route": list(claim.route),
-        "attributed_by": claim.attribution.by, "attributed_on": claim.attribution.date,
-        "stance": claim.stance, "grade": claim.grade, "document_id": ev.document,
-        "quote": ev.quote, "span": list(ev.span) if ev.span else None,
+        "id": claim.id,
+        "subject_id": claim.subject,
+        "object_id": claim.object,
+        "type": claim.type,
+        "family": claim.family,
+        "time_start": claim.time.start,
+        "time_end": claim.time.end,
+        "precision": claim.time.precision,
+        "lo": lo,
+        "hi": hi,
+        "amount": mag.amount if mag else None,
+        "currency": mag.currency if mag else None,
+        "per": mag.per if mag else None,
+        "route": list(claim.route),
+        "attributed_by": claim.attribution.by,
+        "attributed_on": claim.attribution.date,
+        "stance": claim.stance,
+        "grade": claim.grade,
+        "document_id": ev.document,
+        "quote": ev.quote,
+        "span": list(ev.span) if ev.span else None,
         "subject_span": list(ev.subject_span) if ev.subject_span else None,
         "object_span": list(ev.object_span) if ev.object_span else None,
-        "origin": claim.origin, "review": claim.review, "statement": claim.statement,
+        "origin": claim.origin,
+        "review": claim.review,
+        "statement": claim.statement,
         "seq": seq,
     }
 
@@ -83,25 +111,51 @@ def _span(value: Any) -> tuple[int, int] | None:
 
 
 def _claim(row: Any) -> Claim:
+    """Rebuild a stored claim without re-validating it.
+
+    Rows were validated on the way in and are never updated, so reading skips
+    pydantic validation (``model_construct``): listings of many thousands of
+    claims stay fast.
+    """
     magnitude = None
     if row.amount is not None and row.currency:
-        magnitude = Magnitude(amount=row.amount, currency=row.currency, per=row.per)
-    return Claim(
-        id=row.id, subject=row.subject_id, type=row.type, object=row.object_id,
-        time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.precision),
-        magnitude=magnitude, route=tuple(row.route or ()),
-        attribution=Attribution(by=row.attributed_by, date=row.attributed_on),
-        stance=row.stance, grade=row.grade,
-        evidence=Evidence(document=row.document_id, quote=row.quote, span=_span(row.span),
-                          subject_span=_span(row.subject_span),
-                          object_span=_span(row.object_span)),
-        origin=row.origin, review=row.review, statement=row.statement,
+        magnitude = Magnitude.model_construct(amount=row.amount, currency=row.currency,
+                                              per=row.per)
+    return Claim.model_construct(
+        id=row.id,
+        subject=row.subject_id,
+        type=row.type,
+        object=row.object_id,
+        time=TimeSpan.model_construct(start=row.time_start, end=row.time_end,
+                                      precision=row.precision),
+        magnitude=magnitude,
+        route=tuple(row.route or ()),
+        attribution=Attribution.model_construct(by=row.attributed_by, date=row.attributed_on),
+        stance=row.stance,
+        grade=row.grade,
+        evidence=Evidence.model_construct(
+            document=row.document_id,
+            quote=row.quote,
+            span=_span(row.span),
+            subject_span=_span(row.subject_span),
+            object_span=_span(row.object_span),
+        ),
+        origin=row.origin,
+        review=row.review,
+        statement=row.statement,
     )
 
 
 def _document(row: Any) -> Document:
-    return Document(id=row.id, title=row.title, publisher=row.publisher,
-                    published=row.published, url=row.url, kind=row.kind, text=row.text)
+    return Document(
+        id=row.id,
+        title=row.title,
+        publisher=row.publisher,
+        published=row.published,
+        url=row.url,
+        kind=row.kind,
+        text=row.text,
+    )
 
 
 class Store:
@@ -147,8 +201,9 @@ class Store:
                 for form, name in actor.names():
                     key = (normalize(name), actor.id, form)
                     if key[0]:
-                        name_rows.setdefault(key, {"norm": key[0], "actor_id": actor.id,
-                                                   "form": form, "name": name})
+                        name_rows.setdefault(
+                            key, {"norm": key[0], "actor_id": actor.id, "form": form, "name": name}
+                        )
             if name_rows:
                 conn.execute(insert(actor_names), list(name_rows.values()))
         return len(fresh)
@@ -158,8 +213,9 @@ class Store:
             row = conn.execute(select(actors).where(actors.c.id == actor_id)).first()
         return _actor(row) if row else None
 
-    def actors(self, ids: Iterable[str] | None = None, *, kind: str | None = None,
-               query: str | None = None) -> list[Actor]:
+    def actors(
+        self, ids: Iterable[str] | None = None, *, kind: str | None = None, query: str | None = None
+    ) -> list[Actor]:
         """Actors by id, kind, or a name fragment (matched on normalised names)."""
         stmt = select(actors).order_by(actors.c.kind, actors.c.name)
         if ids is not None:
@@ -175,8 +231,9 @@ class Store:
 
     def actor_names(self) -> list[tuple[str, str, str, str]]:
         """Every ``(norm, actor_id, form, name)``: the resolver's index is built from it."""
-        stmt = select(actor_names.c.norm, actor_names.c.actor_id, actor_names.c.form,
-                      actor_names.c.name)
+        stmt = select(
+            actor_names.c.norm, actor_names.c.actor_id, actor_names.c.form, actor_names.c.name
+        )
         with self.engine.connect() as conn:
             return [(r.norm, r.actor_id, r.form, r.name) for r in conn.execute(stmt)]
 
@@ -206,8 +263,10 @@ class Store:
                 conn.execute(insert(documents), new_docs)
             known = self._existing(conn, claims.c.id, [c.id for c in claim_list])
             seq = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
-            new_claims = [_claim_row(c, seq + i + 1)
-                          for i, c in enumerate(c for c in claim_list if c.id not in known)]
+            new_claims = [
+                _claim_row(c, seq + i + 1)
+                for i, c in enumerate(c for c in claim_list if c.id not in known)
+            ]
             for chunk in _chunks(new_claims, 5000):
                 conn.execute(insert(claims), list(chunk))
         return len(new_docs), len(new_claims)
@@ -229,8 +288,14 @@ class Store:
             for chunk in _chunks(wanted):
                 rows = conn.execute(select(*cols).where(documents.c.id.in_(chunk)))
                 for r in rows:
-                    out[r.id] = Document(id=r.id, title=r.title, publisher=r.publisher,
-                                         published=r.published, url=r.url, kind=r.kind)
+                    out[r.id] = Document(
+                        id=r.id,
+                        title=r.title,
+                        publisher=r.publisher,
+                        published=r.published,
+                        url=r.url,
+                        kind=r.kind,
+                    )
         return out
 
     def document(self, doc_id: str) -> Document | None:
@@ -285,8 +350,14 @@ class Store:
         if flt.stances:
             conds.append(c.stance.in_(flt.stances))
         if flt.origins:
-            conds.append(or_(*[or_(c.origin == o, c.origin.like(f"{o}:%"), c.origin.like(f"{o}@%"))
-                               for o in flt.origins]))
+            conds.append(
+                or_(
+                    *[
+                        or_(c.origin == o, c.origin.like(f"{o}:%"), c.origin.like(f"{o}@%"))
+                        for o in flt.origins
+                    ]
+                )
+            )
         if flt.min_grade:
             rel, cred = parse_grade(flt.min_grade)
             conds.append(func.substr(c.grade, 1, 1) <= rel)
@@ -314,6 +385,7 @@ class _Transaction:
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> Literal[False]:
         self._ctx.__exit__(exc_type, exc, tb)
         if isinstance(exc, SQLAlchemyError):
-            raise StoreError(f"the write was rolled back: {exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]}") from exc
+            raise StoreError(
+                f"the write was rolled back: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+            ) from exc
         return False

@@ -85,8 +85,9 @@ def upgrade() -> None:
     op.create_table(
         "reviews",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("claim_id", sa.String(40), sa.ForeignKey("claims.id"), nullable=False,
-                  index=True),
+        sa.Column(
+            "claim_id", sa.String(40), sa.ForeignKey("claims.id"), nullable=False, index=True
+        ),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("reviewer", sa.Text),
         sa.Column("comment", sa.Text),
