@@ -11,15 +11,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from patron import settings
 from patron.errors import InputError, PatronError
 from patron.graph.backing import Backing, backed_by, who_backs
 from patron.kb import KnowledgeBase
-from patron.model import Actor, Claim
-from patron.output import Format, actor_record, claim_record, emit, stance_style
+from patron.output import Format, actor_record, claim_record, emit
 from patron.store import ClaimFilter
+from patron.tables import actors_table, backing_table, claims_table
 from patron.timespan import date_bounds
 from patron.vocab import VOCAB, parse_grade
 
@@ -45,6 +44,7 @@ GradeOpt = Annotated[
     str | None, typer.Option("--min-grade", help="Admiralty grade at least this good (B, B2)")
 ]
 StanceOpt = Annotated[list[str] | None, typer.Option("--stance", help="Stance (repeat)")]
+DetailOpt = Annotated[bool, typer.Option("--detail", help="One table row per claim")]
 OriginOpt = Annotated[
     list[str] | None,
     typer.Option("--origin", help="Origin or its prefix: curated, import, extract (repeat)"),
@@ -112,64 +112,6 @@ def _filter(
     )
 
 
-def _source_cell(claim: Claim, backing_docs: dict[str, Any]) -> str:
-    doc = backing_docs.get(claim.evidence.document)
-    text = doc.citation(short=True) if doc else claim.evidence.document
-    if claim.attribution.by and (doc is None or claim.attribution.by != doc.publisher):
-        text = f"{claim.attribution.by} via {text}"
-    return text
-
-
-def _backing_table(backing: Backing) -> Table | str:
-    role = "Patron" if backing.role == "patrons" else "Client"
-    verb = "backs" if backing.role == "patrons" else "is backed by"
-    title = (
-        f"Who backs {backing.actor.name}"
-        if backing.role == "patrons"
-        else f"Whom {backing.actor.name} backs"
-    )
-    if not backing.partners:
-        return f"No support claims found: nobody {verb} {backing.actor.name} in this window."
-    table = Table(title=title, show_lines=False, expand=False)
-    table.add_column(role, overflow="fold", max_width=32)
-    for col in ("Type", "Time", "Stance", "Grade"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("Amount / route", overflow="fold", max_width=40)
-    table.add_column("Source", overflow="fold")
-    for partner in backing.partners:
-        label = partner.actor.name
-        if partner.actor.part_of:
-            label += f" (part of {backing.names.get(partner.actor.part_of, partner.actor.part_of)})"
-        for i, c in enumerate(partner.claims):
-            extra = c.magnitude.label() if c.magnitude else ""
-            if c.route:
-                extra = (extra + " " if extra else "") + " → ".join(
-                    backing.names.get(p, p) for p in c.route
-                )
-            table.add_row(
-                f"[bold]{label}[/]" if i == 0 else "",
-                c.type,
-                c.time.label(),
-                stance_style(c.stance),
-                c.grade,
-                extra,
-                _source_cell(c, backing.documents),
-            )
-        table.add_section()
-    for c in backing.changes:
-        table.add_row(
-            f"[italic]{backing.names.get(c.subject, c.subject)} → "
-            f"{backing.names.get(c.object, c.object)}[/]",
-            c.type,
-            c.time.label(),
-            stance_style(c.stance),
-            c.grade,
-            "",
-            _source_cell(c, backing.documents),
-        )
-    return table
-
-
 def _backing_document(backing: Backing) -> dict[str, Any]:
     names, docs = backing.names, backing.documents
     return {
@@ -193,12 +135,17 @@ def _backing_document(backing: Backing) -> dict[str, Any]:
     }
 
 
-def _print_backing(backing: Backing, fmt: Format) -> None:
+def _print_backing(backing: Backing, fmt: Format, detail: bool) -> None:
     rows = [
         claim_record(c, backing.names, backing.documents)
         for c in backing.claims() + backing.changes
     ]
-    emit(fmt, rows=rows, document=_backing_document(backing), table=lambda: _backing_table(backing))
+    emit(
+        fmt,
+        rows=rows,
+        document=_backing_document(backing),
+        table=lambda: backing_table(backing, detail=detail),
+    )
 
 
 @app.command()
@@ -226,6 +173,7 @@ def who_backs_cmd(
     min_grade: GradeOpt = None,
     stance: StanceOpt = None,
     origin: OriginOpt = None,
+    detail: DetailOpt = False,
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -240,7 +188,7 @@ def who_backs_cmd(
         origins=origin,
         family="support",
     )
-    _print_backing(who_backs(kb.store, kb.resolve(actor), flt), fmt)
+    _print_backing(who_backs(kb.store, kb.resolve(actor), flt), fmt, detail)
 
 
 @app.command("backed-by")
@@ -252,6 +200,7 @@ def backed_by_cmd(
     min_grade: GradeOpt = None,
     stance: StanceOpt = None,
     origin: OriginOpt = None,
+    detail: DetailOpt = False,
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -266,17 +215,7 @@ def backed_by_cmd(
         origins=origin,
         family="support",
     )
-    _print_backing(backed_by(kb.store, kb.resolve(actor), flt), fmt)
-
-
-def _actors_table(items: list[Actor]) -> Table:
-    table = Table(title=f"{len(items)} actors")
-    for col in ("id", "name", "kind", "country", "part of", "aliases"):
-        table.add_column(col, overflow="fold")
-    for a in items:
-        aliases = ", ".join((a.acronyms + a.aliases)[:4])
-        table.add_row(a.id, a.name, a.kind, a.country or "", a.part_of or "", aliases)
-    return table
+    _print_backing(backed_by(kb.store, kb.resolve(actor), flt), fmt, detail)
 
 
 @app.command()
@@ -292,7 +231,7 @@ def actors(
             f"unknown kind {kind!r}; one of {', '.join(VOCAB.actor_kinds)}", field="--kind"
         )
     items = _open(db).store.actors(kind=kind, query=query)
-    emit(fmt, rows=[actor_record(a) for a in items], table=lambda: _actors_table(items))
+    emit(fmt, rows=[actor_record(a) for a in items], table=lambda: actors_table(items))
 
 
 @app.command()
@@ -306,24 +245,6 @@ def actor(name: str, db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
     emit(fmt, rows=rows, document=profile_document(prof), table=lambda: profile_table(prof))
 
 
-def _claims_table(items: list[Claim], names: dict[str, str], docs: dict[str, Any]) -> Table:
-    table = Table(title=f"{len(items)} claims")
-    for col in ("Subject", "Type", "Object", "Time", "Stance", "Grade", "Origin", "Source"):
-        table.add_column(col, overflow="fold")
-    for c in items:
-        table.add_row(
-            names.get(c.subject, c.subject),
-            c.type,
-            names.get(c.object, c.object),
-            c.time.label(),
-            stance_style(c.stance),
-            c.grade,
-            c.origin,
-            _source_cell(c, docs),
-        )
-    return table
-
-
 def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format) -> None:
     items = kb.store.claims(flt)
     ids = {c.subject for c in items} | {c.object for c in items}
@@ -333,7 +254,7 @@ def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format) -> None:
     emit(
         fmt,
         rows=(claim_record(c, names, docs) for c in items),
-        table=lambda: _claims_table(items, names, docs),
+        table=lambda: claims_table(items, names, docs),
     )
 
 

@@ -12,9 +12,10 @@ from typing import Literal
 
 from patron.model import Actor, Claim, Document
 from patron.store import ClaimFilter, Store
+from patron.timespan import TimeSpan, date_bounds
 from patron.vocab import VOCAB
 
-__all__ = ["Backing", "Partner", "backed_by", "who_backs"]
+__all__ = ["Backing", "Partner", "TypeSummary", "backed_by", "who_backs"]
 
 Role = Literal["patrons", "clients"]
 _CHANGE_TYPES = ("rupture", "resumption")
@@ -39,6 +40,65 @@ class Partner:
     @property
     def sources(self) -> int:
         return len({c.evidence.document for c in self.claims})
+
+    def by_type(self) -> list[TypeSummary]:
+        """Claims grouped by support type: standing types first, in vocabulary order."""
+        groups: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            groups.setdefault(c.type, []).append(c)
+        order = {t: i for i, t in enumerate(VOCAB.types_in("support"))}
+        summaries = [TypeSummary(t, cs) for t, cs in groups.items()]
+        summaries.sort(key=lambda s: (s.type not in self.types, order.get(s.type, 99)))
+        return summaries
+
+
+@dataclass
+class TypeSummary:
+    """One support type between a patron and a client: every claim, and the best one.
+
+    The best claim is the least hedged, then the best graded, then one that gives an
+    amount, then the latest.
+    """
+
+    type: str
+    claims: list[Claim]
+
+    @property
+    def best(self) -> Claim:
+        return max(
+            self.claims,
+            key=lambda c: (
+                VOCAB.stances[c.stance],
+                _grade_key(c.grade),
+                c.magnitude is not None,
+                c.time.bounds(),
+            ),
+        )
+
+    @property
+    def span(self) -> TimeSpan:
+        """From the earliest start to the latest end (open if any claim is open)."""
+        starts = [c.time.start for c in self.claims if c.time.start]
+        ends = [c.time.end for c in self.claims]
+        start = min(starts, key=lambda d: date_bounds(d)[0]) if starts else None
+        end = None
+        if ends and all(ends):
+            end = max((e for e in ends if e), key=lambda d: date_bounds(d)[1])
+        return TimeSpan(start=start, end=end)
+
+    def stance_counts(self) -> dict[str, int]:
+        """``{"asserted": 3, "denied": 1}``, strongest stance first."""
+        counts: dict[str, int] = {}
+        for stance in sorted(VOCAB.stances, key=lambda s: -VOCAB.stances[s]):
+            n = sum(1 for c in self.claims if c.stance == stance)
+            if n:
+                counts[stance] = n
+        return counts
+
+
+def _grade_key(grade: str) -> tuple[int, int]:
+    """Higher is better: A1 > B2 > F6."""
+    return (-ord(grade[0]), -int(grade[1]))
 
 
 @dataclass

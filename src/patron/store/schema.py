@@ -99,7 +99,6 @@ claims = Table(
 )
 Index("ix_claims_object", claims.c.object_id, claims.c.family, claims.c.lo)
 Index("ix_claims_subject", claims.c.subject_id, claims.c.family, claims.c.lo)
-Index("ix_claims_type", claims.c.type)
 
 reviews = Table(
     "reviews",

@@ -81,7 +81,6 @@ def upgrade() -> None:
     )
     op.create_index("ix_claims_object", "claims", ["object_id", "family", "lo"])
     op.create_index("ix_claims_subject", "claims", ["subject_id", "family", "lo"])
-    op.create_index("ix_claims_type", "claims", ["type"])
     op.create_table(
         "reviews",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
