@@ -14,6 +14,7 @@ from rich.console import Console
 
 from patron import settings
 from patron.errors import InputError, PatronError
+from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, who_backs
 from patron.kb import KnowledgeBase
 from patron.output import Format, actor_record, claim_record, emit
@@ -31,6 +32,9 @@ app = typer.Typer(
 )
 claims_app = typer.Typer(help="List claims with their evidence, or load claim files.")
 app.add_typer(claims_app, name="claims")
+app.add_typer(eval_app, name="eval")
+app.command()(extract)
+app.command()(ingest)
 err = Console(stderr=True)
 
 DbOpt = Annotated[
@@ -325,9 +329,34 @@ def claims_load(
     )
 
 
+_FILE_EXPORTS = ("gexf", "graphml", "edges", "ftm")
+
+
+def _export_file(kb: KnowledgeBase, what: str, flt: ClaimFilter, output: Path | None) -> None:
+    """Graph files and FtM: written whole to ``output`` (atomically) or stdout."""
+    from patron.graph import export as graph_export
+    from patron.interop import ftm
+
+    if what == "ftm":
+        data, count = ftm.render(kb.store, flt)
+        noun = "entities"
+    else:
+        graph = graph_export.claim_graph(kb.store, flt)
+        data, count, noun = graph_export.render(what, graph), graph.number_of_edges(), "edges"
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(output)
+    err.print(f"wrote {count} {noun} to {output}")
+
+
 @app.command()
 def export(
-    what: Annotated[str, typer.Argument(help="json, jsonl or csv")],
+    what: Annotated[str, typer.Argument(help="json, jsonl, csv, gexf, graphml, edges or ftm")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write; default stdout")
     ] = None,
@@ -340,11 +369,13 @@ def export(
     origin: OriginOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Write claims (every field, actors named) as json, jsonl or csv."""
+    """Write claims (every field, actors named) as json, jsonl or csv; the claim graph as
+    gexf (with time spans for Gephi), graphml or edges (CSV); or FollowTheMoney (ftm)."""
     formats = {"json": Format.json, "jsonl": Format.jsonl, "csv": Format.csv}
-    if what not in formats:
+    if what not in formats and what not in _FILE_EXPORTS:
         raise InputError(
-            f"unknown export format {what!r}; one of {', '.join(formats)}", field="FORMAT"
+            f"unknown export format {what!r}; one of {', '.join([*formats, *_FILE_EXPORTS])}",
+            field="FORMAT",
         )
     kb = _open(db)
     flt = _filter(
@@ -356,6 +387,9 @@ def export(
         origins=origin,
         actors=_resolve_all(kb, actor),
     )
+    if what in _FILE_EXPORTS:
+        _export_file(kb, what, flt, output)
+        return
     items = kb.store.claims(flt)
     ids = (
         {c.subject for c in items} | {c.object for c in items} | {p for c in items for p in c.route}

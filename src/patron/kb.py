@@ -5,8 +5,8 @@ Library functions here do the work; ``cli.py`` and the API only parse and print.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -14,11 +14,13 @@ from patron import settings
 from patron.actors import gazetteer
 from patron.actors.resolver import Resolver, from_actors
 from patron.errors import InputError
+from patron.extract.pipeline import Extractor
 from patron.model import Actor, Document
 from patron.sources import claimfile
+from patron.sources.readers import Skipped, read_documents
 from patron.store import Store
 
-__all__ = ["KnowledgeBase", "LoadReport"]
+__all__ = ["IngestReport", "KnowledgeBase", "LoadReport"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,18 @@ class LoadReport:
     documents_new: int = 0
     claims_read: int = 0
     claims_new: int = 0
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` run did; ``skipped`` says which inputs could not be read, and why."""
+
+    documents_read: int = 0
+    documents_new: int = 0
+    documents_known: int = 0
+    claims_new: int = 0
+    actors_new: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 class KnowledgeBase:
@@ -102,3 +116,35 @@ class KnowledgeBase:
 
     def _has_document(self, doc_id: str) -> bool:
         return self.store.document(doc_id) is not None
+
+    def extractor(self) -> Extractor:
+        """An extractor over every actor in the knowledge base (candidates included)."""
+        return Extractor(self.store.actors())
+
+    def ingest(self, paths: Iterable[Path],
+               progress: Callable[[Document | Skipped], None] | None = None) -> IngestReport:
+        """Read, extract and store documents; idempotent by content hash.
+
+        Each document and its claims are one transaction, so a run killed halfway
+        leaves whole documents only, and a rerun skips those already stored.
+        """
+        report = IngestReport()
+        extractor = self.extractor()
+        for item in read_documents(paths):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                report.documents_read += 1
+                if self.store.documents([item.id]):
+                    report.documents_known += 1
+                else:
+                    found = extractor.extract(item)
+                    before = len(self.store.actors([a.id for a in found.actors]))
+                    docs, claims = self.store.add([item], found.claims, new_actors=found.actors)
+                    report.documents_new += docs
+                    report.claims_new += claims
+                    report.actors_new += len(found.actors) - before
+            if progress is not None:
+                progress(item)
+        self._resolver = None
+        return report

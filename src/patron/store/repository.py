@@ -207,16 +207,7 @@ class Store:
                     conn.execute(update(actors).where(actors.c.id == actor.id).values(**row))
             for ids in _chunks([a.id for a in batch]):
                 conn.execute(delete(actor_names).where(actor_names.c.actor_id.in_(ids)))
-            name_rows: dict[tuple[str, str, str], dict[str, str]] = {}
-            for actor in batch:
-                for form, name in actor.names():
-                    key = (normalize(name), actor.id, form)
-                    if key[0]:
-                        name_rows.setdefault(
-                            key, {"norm": key[0], "actor_id": actor.id, "form": form, "name": name}
-                        )
-            if name_rows:
-                conn.execute(insert(actor_names), list(name_rows.values()))
+            _insert_names(conn, batch)
         return len(fresh)
 
     def actor(self, actor_id: str) -> Actor | None:
@@ -259,15 +250,30 @@ class Store:
 
     # --- documents and claims --------------------------------------------
 
-    def add(self, docs: Iterable[Document], items: Iterable[Claim]) -> tuple[int, int]:
+    def add(
+        self,
+        docs: Iterable[Document],
+        items: Iterable[Claim],
+        new_actors: Iterable[Actor] = (),
+        actor_origin: str = "extract:candidate",
+    ) -> tuple[int, int]:
         """Store documents and claims in one transaction; returns (new docs, new claims).
 
-        Anything already stored (same id) is left as it was. If any row fails,
-        nothing of this call is stored.
+        ``new_actors`` (candidates found by extraction or importers) are inserted
+        when their id is not taken; a known actor is never overwritten. Anything
+        already stored (same id) is left as it was. If any row fails, nothing of
+        this call is stored.
         """
         doc_list = list({d.id: d for d in docs}.values())
         claim_list = list({c.id: c for c in items}.values())
+        candidates = list({a.id: a for a in new_actors}.values())
         with self._begin() as conn:
+            if candidates:
+                taken = self._existing(conn, actors.c.id, [a.id for a in candidates])
+                fresh_actors = [a for a in candidates if a.id not in taken]
+                if fresh_actors:
+                    conn.execute(insert(actors), [_actor_row(a, actor_origin) for a in fresh_actors])
+                    _insert_names(conn, fresh_actors)
             known_docs = self._existing(conn, documents.c.id, [d.id for d in doc_list])
             new_docs = [d.model_dump() for d in doc_list if d.id not in known_docs]
             if new_docs:
@@ -388,6 +394,18 @@ class Store:
         if unknown:
             raise StoreError(f"unknown claim type(s): {', '.join(unknown)}")
         return conds or [and_(True)]
+
+
+def _insert_names(conn: Connection, batch: Sequence[Actor]) -> None:
+    rows: dict[tuple[str, str, str], dict[str, str]] = {}
+    for actor in batch:
+        for form, name in actor.names():
+            key = (normalize(name), actor.id, form)
+            if key[0]:
+                rows.setdefault(key, {"norm": key[0], "actor_id": actor.id, "form": form,
+                                      "name": name})
+    if rows:
+        conn.execute(insert(actor_names), list(rows.values()))
 
 
 class _Transaction:

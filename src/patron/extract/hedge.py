@@ -1,0 +1,126 @@
+"""Stance and attribution: how strongly a sentence commits to a claim, and who says so.
+
+The rule is conservative: a claim takes the weakest stance any cue in its
+sentence gives it. "Reportedly", "according to", "X said" make it ``reported``;
+"allegedly", "accused", "suspected" ``alleged``; "no evidence", "unclear whether"
+``disputed``; a denial or a negation of the relation ``denied``. Only a plain
+statement by the document's own voice stays ``asserted``.
+
+>>> stance_of("Iran reportedly funds Hamas.", 14)
+'reported'
+>>> stance_of("Iran denies arming the Houthis.", 11)
+'denied'
+>>> find_attribution("According to a 2020 US State Department report, Iran gave $100m.")
+'US State Department'
+"""
+
+from __future__ import annotations
+
+import re
+
+from patron.vocab import VOCAB
+
+__all__ = ["find_attribution", "is_question", "stance_of"]
+
+_DENIED = re.compile(
+    r"\b(den(?:y|ies|ied|ying|ial)|reject(?:s|ed)?\s+(?:the\s+)?(?:claims?|accusations?|"
+    r"allegations?|reports?)|dismiss(?:es|ed)?\s+(?:the\s+)?(?:claims?|accusations?|"
+    r"allegations?|reports?)|refut(?:es|ed))\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(not|never|no longer|neither|nor|didn['’]t|doesn['’]t|don['’]t|hasn['’]t|haven['’]t|"
+    r"isn['’]t|wasn['’]t|won['’]t|cannot|can['’]t|stopped|ceased)\b",
+    re.I,
+)
+_DISPUTED = re.compile(
+    r"\b(no (?:direct |hard |clear |concrete )?evidence|unclear (?:whether|if)|"
+    r"(?:could|can)\s?not (?:confirm|verify)|unconfirmed|unverified|disputed?|doubt(?:s|ed|ful)?|"
+    r"question(?:s|ed)? whether|contested|skeptic\w*|sceptic\w*)\b",
+    re.I,
+)
+_ALLEGED = re.compile(
+    r"\b(alleg\w*|accus\w*|suspect\w*|charg(?:es|ed) that|purported(?:ly)?|claim(?:s|ed)? that|"
+    r"blam\w*)\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(reported(?:ly)?|according to|said|says|say|saying|told|stated|believed|thought to|"
+    r"is said|are said|appears? to|appeared to|apparently|likely|probably|possibly|"
+    r"may have|might have|could have|estimat\w*|suggest\w*|indicat\w*|assess\w*|"
+    r"found that|concluded|insist\w*|maintain\w*|argue[sd]?|view(?:ed)? as|seen as|"
+    r"widely (?:reported|believed|seen|described|regarded)|described as|describ\w+|"
+    r"admit\w*|acknowledg\w*|confirm\w*|announc\w*|conced\w*|called|call|calls|"
+    r"label\w*|accord(?:ing)? to|quot\w*|cited|citing|"
+    r"reports? (?:say|said|suggest\w*)|claim(?:s|ed)?(?! that))\b",
+    re.I,
+)
+_AFTER_DENIAL = re.compile(
+    r"\b(?:which|a\s+claim|a\s+charge|an\s+accusation|claims?|charges?|"
+    r"accusations?|allegations?|reports?|but)\b",
+    re.I,
+)
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().rstrip("\"”’')").endswith("?")
+
+
+def stance_of(sentence: str, trigger_at: int) -> str:
+    """The stance the sentence gives a relation whose trigger word starts at ``trigger_at``.
+
+    Negation counts only shortly before the trigger ("did not fund"); the other cues
+    count anywhere in the sentence.
+    """
+    if _DISPUTED.search(sentence):
+        return "disputed"
+    if denial := _DENIED.search(sentence):
+        # "…, a claim Kigali denies" / "rejects accusations that…": one side asserts,
+        # the other denies.
+        if denial.start() > trigger_at or _AFTER_DENIAL.search(sentence):
+            return "disputed"
+        return "denied"
+    window = sentence[max(0, trigger_at - 30) : trigger_at]
+    if _NEGATION.search(window):
+        return "denied"
+    if _ALLEGED.search(sentence):
+        return "alleged"
+    if _REPORTED.search(sentence):
+        return "reported"
+    return "asserted"
+
+
+def weakest(*stances: str) -> str:
+    return min(stances, key=lambda s: VOCAB.stances[s])
+
+
+_ACCORDING = re.compile(
+    r"\b(?i:according to)\s+(?:an?\s+|the\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"([A-Z][\w.&’'-]*(?:\s+(?:of|the|for|and|[A-Z][\w.&’'-]*)){0,8})",
+    re.U,
+)
+_SAID_BEFORE = re.compile(
+    r"((?:[A-Z][\w.’'-]*\s+){0,5}(?:officials?|analysts?|sources?|diplomats?|experts?|"
+    r"investigators?|spokes(?:man|woman|person)|minister|officers?|leaders?|panel|report|"
+    r"[A-Z][\w.’'-]+))\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|told|stated|claimed|claims|"
+    r"alleged|alleges|accused|accuses|reported|reports|estimated|estimates|concluded|found|"
+    r"believes?|denied|denies|insisted|warned)\b"
+)
+_SAID_AFTER = re.compile(
+    r",\s*(?:said|says|according to)\s+((?:an?\s+|the\s+)?[\w.’' -]{3,60}?)[.,]?$", re.I
+)
+_SKIP = re.compile(r"^(?:It|This|That|There|He|She|They|We|I|The|A|An)$")
+_REPORT_WORDS = re.compile(r"\s+(report|assessment|study|estimate|statement|data|figures?)$", re.I)
+
+
+def find_attribution(sentence: str) -> str | None:
+    """Who the sentence says asserts its content, as written; None for the author's voice."""
+    if m := _ACCORDING.search(sentence):
+        return _REPORT_WORDS.sub("", m.group(1).strip(" ,."))
+    if m := _SAID_AFTER.search(sentence.strip()):
+        return m.group(1).strip(" ,.")
+    if m := _SAID_BEFORE.search(sentence):
+        who = m.group(1).strip()
+        if not _SKIP.match(who):
+            return who
+    return None

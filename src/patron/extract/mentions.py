@@ -1,0 +1,197 @@
+"""Actor mentions: gazetteer names found in text, short references, new organisations.
+
+Two Aho-Corasick automata scan a document once: one over the lower-cased text for
+names and aliases, one over the text as written for acronyms and other short
+all-capital names ("US" is the United States, "us" is not). A match counts only
+at word boundaries; overlapping matches keep the leftmost, then the longest.
+
+Invariant: the matcher is a pure function of the actor list it was built from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from patron.model import Actor
+
+__all__ = ["Gazetteer", "Mention", "candidate_orgs", "resolve_references"]
+
+# Kinds that can be a patron or client; places only appear on routes.
+ACTOR_KINDS = frozenset(
+    {
+        "state",
+        "state_organ",
+        "armed_group",
+        "political_org",
+        "person",
+        "intermediary",
+        "intl_org",
+        "coalition",
+    }
+)
+_GROUP_KINDS = frozenset({"armed_group", "political_org", "coalition"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    actor: str
+    kind: str
+    form: str  # name, alias, acronym, demonym, metonym, reference, candidate
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, one character for one (offsets stay valid)."""
+    out = []
+    for ch in text.lower():
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFKD", ch)[0]
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out).replace("’", "'")
+
+
+def _case_sensitive(form: str, name: str) -> bool:
+    return form == "acronym" or (len(name) <= 4 and name.isupper()) or len(name) <= 2
+
+
+class Gazetteer:
+    """Finds every name of every actor in a text."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors = {a.id: a for a in actors}
+        self._folded = ahocorasick.Automaton()
+        self._exact = ahocorasick.Automaton()
+        folded: dict[str, list[tuple[str, str]]] = {}
+        exact: dict[str, list[tuple[str, str]]] = {}
+        for actor in self.actors.values():
+            for form, name in actor.names():
+                if form in ("id", "wikidata") or not name.strip():
+                    continue
+                if _case_sensitive(form, name):
+                    exact.setdefault(name, []).append((actor.id, form))
+                else:
+                    key = _fold(name)
+                    folded.setdefault(key, []).append((actor.id, form))
+                    if key.startswith("the ") and " " in key[4:]:
+                        folded.setdefault(key[4:], []).append((actor.id, form))
+        for key, owners in folded.items():
+            self._folded.add_word(key, (len(key), tuple(owners)))
+        for key, owners in exact.items():
+            self._exact.add_word(key, (len(key), tuple(owners)))
+        self._folded.make_automaton()
+        if exact:
+            self._exact.make_automaton()
+        self._has_exact = bool(exact)
+
+    def kind(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.kind if actor else "armed_group"
+
+    def find(self, text: str) -> list[Mention]:
+        """Every unambiguous gazetteer mention in ``text``, in order."""
+        hits: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+        folded = _fold(text)
+        for end, (length, owners) in self._folded.iter(folded):
+            hits.append((end - length + 1, end + 1, owners))
+        if self._has_exact:
+            for end, (length, owners) in self._exact.iter(text):
+                hits.append((end - length + 1, end + 1, owners))
+        hits = [h for h in hits if _bounded(text, h[0], h[1])]
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[Mention] = []
+        last_end = -1
+        for start, end, owners in hits:
+            if start < last_end:
+                continue
+            ids = {actor for actor, _ in owners}
+            if len(ids) != 1:  # a name shared by two actors is no evidence for either
+                last_end = end
+                continue
+            actor_id = owners[0][0]
+            out.append(Mention(start, end, actor_id, self.kind(actor_id), owners[0][1]))
+            last_end = end
+        return out
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:militant|armed|islamist|palestinian|lebanese|yemeni|iraqi|"
+    r"shiite|shia|sunni|rebel|terrorist|political)\s+)?(group|movement|militia|organi[sz]ation|"
+    r"faction|rebels)\b|\b(?:the|this)\s+(country|regime|islamic republic|kingdom)\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_references(
+    text: str, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> list[Mention]:
+    """Short references ("the group", "the regime") → the last fitting actor named before.
+
+    "the group" and its kin take the last armed group, political organisation or
+    coalition named earlier in the text; "the country"/"the regime" the last state.
+    Returns the mentions with the resolved references merged in, in order.
+    """
+    refs: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for m in _REFERENCE.finditer(text):
+        want_state = m.group(2) is not None
+        prior = [x for x in ordered if x.end <= m.start()]
+        for earlier in reversed(prior):
+            if (want_state and earlier.kind == "state") or (
+                not want_state and earlier.kind in _GROUP_KINDS
+            ):
+                refs.append(Mention(m.start(), m.end(), earlier.actor, earlier.kind, "reference"))
+                break
+    taken = [(m.start, m.end) for m in ordered]
+    extra = [r for r in refs if not any(s < r.end and r.start < e for s, e in taken)]
+    return sorted([*ordered, *extra], key=lambda m: m.start)
+
+
+_ORG = re.compile(
+    r"\b((?:(?:al-|Al-)?[A-Z][\w'’-]+\s+){1,4}"
+    r"(?:Brigades?|Front|Movement|Army|Battalions?|Militia|Jihad|Mujahideen|Corps|Foundation|"
+    r"Organi[sz]ation|Party|Network))\b"
+)
+_ORG_KIND = {
+    "Foundation": "intermediary",
+    "Network": "intermediary",
+    "Party": "political_org",
+    "Movement": "political_org",
+    "Organisation": "political_org",
+    "Organization": "political_org",
+}
+_LEADING = re.compile(r"^(?:The|A|An|In|On|At|By|For|From|With|And|But|Of|To|When|While|After)\s+")
+
+
+def candidate_orgs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str, str]]:
+    """Capitalised organisation names the gazetteer lacks: ``(start, end, name, kind)``.
+
+    They become new candidate actors, so a claim about an unknown brigade is kept
+    (and shown as such) rather than dropped.
+    """
+    out = []
+    for m in _ORG.finditer(text):
+        name = m.group(1)
+        lead = _LEADING.match(name)
+        start = m.start(1) + (lead.end() if lead else 0)
+        name = text[start : m.end(1)]
+        if len(name.split()) < 2:
+            continue
+        if any(x.start < m.end(1) and start < x.end for x in mentions):
+            continue
+        kind = _ORG_KIND.get(name.split()[-1], "armed_group")
+        out.append((start, m.end(1), name, kind))
+    return out

@@ -1,0 +1,564 @@
+"""Relations between actor mentions in one sentence: who does what to whom.
+
+Rules, in order of precedence for a pair:
+
+1. compounds: "Iran-backed Houthis" → iran backing houthis;
+2. passives: "Hamas is funded by Iran" → iran funding hamas;
+3. receiving: "Hamas received weapons from Iran" → iran arms hamas;
+4. possessives and adjectives: "Iran's support for Hezbollah", "Hamas's main
+   backer, Iran", "Hezbollah, Iran's proxy", "Iranian weapons reached Hamas",
+   "with Iranian backing";
+5. active verbs: subject is the nearest actor before the trigger, object the
+   nearest after; general giving verbs take their type from the nouns between.
+
+Not arguments: an actor named as an adjective ("Israeli officials said",
+"Syrian mercenaries"), a speaker after "according to", and places (they belong
+to routes). Lists on either side ("Qatar and Turkey host Hamas and PIJ
+leaders") give one relation per pair. A relation under a modal, a plan, a
+threat or a condition ("could arm", "plans to send", "if Iran were to give")
+is not stated, so it yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from patron.extract import lexicon as lx
+from patron.extract.mentions import ACTOR_KINDS, Mention
+
+__all__ = ["Relation", "relations"]
+
+_MAX_GAP = 140  # characters between an argument and its trigger
+_STATEISH = frozenset({"state", "state_organ", "person"})
+_LIST_JOIN = re.compile(
+    r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*|"
+    r"\s+or\s+)(?:(?:the|its|their)\s+)?$",
+    re.IGNORECASE,
+)
+_BACKER = re.compile(
+    r"^['’]s?\s+(?:(?:main|chief|principal|key|biggest|largest|primary|top|"
+    r"foremost|leading|longtime|long-time|closest|most\s+important)\s+)*"
+    r"(?:patron|backer|sponsor|benefactor|supporter|financier|arms\s+supplier|"
+    r"paymaster|source\s+of\s+([\w\s,]+?))(?:s\b|\b)",
+    re.IGNORECASE,
+)
+_PROXY = re.compile(
+    r"^['’]s?\s+(?:\w+\s+){0,3}?(?:proxy|proxies|client|clients|"
+    r"protégé|protege)\b",
+    re.IGNORECASE,
+)
+_OWN_SUPPORT = re.compile(
+    r"^['’]s?\s+(?:\w+\s+){0,2}?(support|backing|funding|financing|"
+    r"sponsorship|patronage|arming|training|aid|assistance|help|"
+    r"weapons|arms|money|hosting|payments)\s+(?:for|of|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_FROM_NOUN = re.compile(
+    r"\b(support|backing|funding|financing|money|funds|cash|weapons|arms|"
+    r"rockets|missiles|drones|training|aid|assistance|help|sponsorship|"
+    r"information|intelligence|data)\s+(?:\w+\s+){0,2}?from\s+$",
+    re.IGNORECASE,
+)
+_WITH_HELP_OF = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:\w+\s+)?(support|backing|help|assistance|"
+    r"funding|sponsorship)\s+of\s+$",
+    re.IGNORECASE,
+)
+_ADJ_NOUN = re.compile(
+    r"^(?:\s+(?:and|,)\s+\S+)*\s+(?:[a-z-]+\s+){0,2}?(support|backing|"
+    r"money|funds|funding|cash|weapons|arms|rockets|missiles|drones|"
+    r"munitions|fighters|troops|advisers|advisors|trainers|instructors|"
+    r"aid|assistance|help|fuel|cargo|convoys?|shipments?)\b"
+)
+_TO_CLIENT = re.compile(
+    r"\b(?:to|for|reach(?:ed|es|ing)?|bound\s+for|destined\s+for|"
+    r"into\s+the\s+hands\s+of|trained|armed|funded|supplied|"
+    r"advised|helped|backed|supported|equipped)\s+(?:\w+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}?(?:officials?|intelligence|sources?|"
+    r"diplomats?|investigators?|researchers?|analysts?|experts?|media|"
+    r"authorities|cables|press|commanders?|spokes(?:man|woman|person)|"
+    r"envoys?|ministers?|ministry|officers?|leaders?|agency|mission)\b"
+    r"(?=(?:\s+\S+){0,4}?\s+(?:said|say|says|told|claim\w*|alleg\w*|"
+    r"accus\w*|believe\w*|insist\w*|report\w*|warn\w*))|"
+    r"^\s+(?:accusations?|allegations?|claims?)\b"
+)
+_ROLE = re.compile(
+    r"^\s+(?:leader|chief|commander|founder|head|spokesman|official|member|"
+    r"operative|financier|politburo\s+chief|president|minister)\s+$",
+    re.IGNORECASE,
+)
+_HEAD = re.compile(
+    r"^['’]s?\s+(?:(?!(?:in|at|from|to|on|near|for|and|with)\b)[^\s,;]+\s+){0,3}$", re.IGNORECASE
+)
+_ACCORDING = re.compile(r"\baccording\s+to\b[^,;]*", re.IGNORECASE)
+_MODAL = re.compile(
+    r"\b(?:threaten(?:s|ed|ing)?\s+to|plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|"
+    r"promis\w*|pledg\w*|would|could|will|shall|vow(?:s|ed)?\s+to|offer(?:s|ed)?|"
+    r"decision\s+to|decided\s+to|wish\w*|hop(?:e|es|ed)\s+(?:to|that)|willing\s+to|"
+    r"agree(?:s|d)?\s+to|able\s+to|seek(?:s|ing)?\s+to|sought\s+to|want(?:s|ed)?\s+to|"
+    r"intends?\s+to|consider(?:s|ed|ing)?|ready\s+to|prepared\s+to|if|were\s+to|unless|"
+    r"urg(?:e|es|ed|ing)\b[^.]*?\bto|call(?:s|ed)?\s+on\b[^.]*?\bto|against|so\s+(?:that\s+)?"
+    r"they|so\s+that|in\s+order\s+to|whether|to\s+(?:stop|prevent|halt|block|deter))\b"
+    r"(?!\s+have\b)",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\bbut\b")
+_TRAINED_IN = re.compile(r"^\s+(?:\w+\s+){0,2}?in\s+$", re.IGNORECASE)
+_IN_KIND = re.compile(
+    r"\b(?:million|billion|bn|m)\s+(?:\w+\s+)?in\s+(?:\w+\s+)?(?:weapons|arms|"
+    r"military|ammunition|equipment|aid|supplies)\b",
+    re.IGNORECASE,
+)
+_CARRIERS = frozenset({"cargo", "convoy", "convoys", "shipment", "shipments"})
+_PAY = re.compile(r"^pa(?:y|ys|id|ying)$")
+_TRANSIT = re.compile(
+    r"\b(?:land\s+bridge|conduit|transit\s+(?:route|point|hub|country|state)|"
+    r"corridor|cross\s+(?:its|their)\s+(?:territory|airspace|border|soil)|"
+    r"through\s+(?:its|their)\s+(?:territory|airspace|soil)|"
+    r"under\s+its\s+border|pass\s+through\s+(?:its|their))\b",
+    re.IGNORECASE,
+)
+_PAIR_TYPES = frozenset({"rupture", "resumption", "alliance", "meeting"})
+_BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    subject: Mention
+    object: Mention
+    type: str
+    trigger: tuple[int, int]  # offsets in the sentence
+
+
+Add = Callable[[Sequence[Mention], Sequence[Mention], str, tuple[int, int]], None]
+
+
+def _is_adjective(text: str, m: Mention) -> bool:
+    """ "Israeli officials", "Syrian mercenaries": a demonym before a common noun."""
+    after = text[m.end : m.end + 2]
+    return m.form == "demonym" and len(after) == 2 and after[0] == " " and after[1].islower()
+
+
+def _arguments(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions that can be a subject or object: actors, not adjectives or speakers."""
+    quoted = [(m.start(), m.end()) for m in _ACCORDING.finditer(text)]
+    out = []
+    for m in mentions:
+        if m.kind not in ACTOR_KINDS or _is_adjective(text, m):
+            continue
+        if _ATTRIBUTE.match(text[m.end :]) or any(s <= m.start < e for s, e in quoted):
+            continue
+        out.append(m)
+    return out
+
+
+def _before(actors: Sequence[Mention], at: int) -> Mention | None:
+    prior = [m for m in actors if m.end <= at and at - m.end <= _MAX_GAP]
+    return prior[-1] if prior else None
+
+
+def _after(actors: Sequence[Mention], at: int, text: str = "") -> Mention | None:
+    later = [m for m in actors if m.start >= at and m.start - at <= _MAX_GAP]
+    if not later:
+        return None
+    head = later[0]
+    # "Yemen's Presidential Leadership Council", "Hamas leader Ismail Haniyeh": the head.
+    if text and len(later) > 1:
+        nxt = later[1]
+        gap = text[head.end : nxt.start]
+        if _ROLE.match(gap) or (_HEAD.match(gap) and nxt.kind not in ("state", "place")):
+            return nxt
+    return head
+
+
+def _with_list(text: str, actors: Sequence[Mention], head: Mention, forward: bool) -> list[Mention]:
+    """``head`` and the actors listed with it ("Iran, Syria and Hezbollah")."""
+    group = [head]
+    idx = actors.index(head)
+    step = 1 if forward else -1
+    j = idx + step
+    while 0 <= j < len(actors):
+        a, b = (group[-1], actors[j]) if forward else (actors[j], group[-1])
+        if not _LIST_JOIN.match(text[a.end : b.start]):
+            break
+        group.append(actors[j])
+        j += step
+    return group
+
+
+def _noun_types(text: str) -> list[str]:
+    """Support types named by nouns in ``text``; the general "backing" only if alone.
+
+    Money or fuel for civilian needs (salaries, reconstruction) is humanitarian.
+    """
+    found = [t for t, rx in lx.NOUN_TYPES if rx.search(text)]
+    if "humanitarian" in found:
+        found = [t for t in found if t not in ("funding", "materiel")]
+    if "funding" in found and _IN_KIND.search(text):
+        found.remove("funding")  # "$60 billion in weapons": the money measures the arms
+    specific = [t for t in found if t != "backing"]
+    return specific or found
+
+
+def _unstated(text: str, trigger_at: int) -> bool:
+    """Is the trigger under a modal, plan, threat, condition or purpose in its clause?"""
+    start = max(0, trigger_at - 60)
+    window = text[start:trigger_at]
+    cut = list(_CLAUSE.finditer(window))
+    if cut:
+        window = window[cut[-1].end() :]
+    return bool(_MODAL.search(window))
+
+
+def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
+    """Every relation the rules find in one sentence (mention offsets relative to it)."""
+    actors = _arguments(text, mentions)
+    if len({a.actor for a in actors} | {m.actor for m in mentions if m.form == "demonym"}) < 2:
+        return []
+    found: list[Relation] = []
+    taken: set[tuple[int, int]] = set()  # trigger spans already explained
+
+    def add(
+        subjects: Sequence[Mention],
+        objects: Sequence[Mention],
+        type_: str,
+        trigger: tuple[int, int],
+    ) -> None:
+        taken.add(trigger)
+        if type_ not in ("threat", "sanction") and _unstated(text, trigger[0]):
+            return
+        for s in subjects:
+            for o in objects:
+                if s.actor != o.actor:
+                    found.append(Relation(s, o, type_, trigger))
+
+    _compounds(text, actors, add)
+    _passives(text, actors, add)
+    _receiving(text, actors, mentions, add)
+    _possessives(text, actors, add)
+    _adjectives(text, actors, mentions, add)
+    _pronouns(text, actors, add)
+    _transit(text, actors, add)
+    _active(text, actors, add, taken)
+    return _dedupe(_orient(found))
+
+
+def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
+    for m in actors:
+        c = lx.COMPOUND.match(text[m.end :])
+        if not c:
+            continue
+        obj = _after(actors, m.end + c.end(), text)
+        if obj is None or obj.start - (m.end + c.end()) > 60:
+            continue
+        add(
+            [m],
+            _with_list(text, actors, obj, True),
+            lx.COMPOUND_TYPES[c.group(1).lower()],
+            (m.end, m.end + c.end()),
+        )
+
+
+def _passives(text: str, actors: Sequence[Mention], add: Add) -> None:
+    for p in lx.PARTICIPLES.finditer(text):
+        subj = _after(actors, p.end(), text)
+        if subj is None or subj.start - p.end() > 40:
+            continue
+        obj = _before(actors, p.start())
+        if obj is None:  # "Backed by Turkey, the Syrian National Army launched…"
+            subjects = _with_list(text, actors, subj, True)
+            later = [a for a in actors if a.start > subjects[-1].end]
+            obj = later[0] if later else None
+        if obj is None:
+            continue
+        verb = re.sub(r"\s+by$", "", p.group(0).lower())
+        type_ = lx.PARTICIPLE_TYPES.get(verb, "backing")
+        add(
+            _with_list(text, actors, subj, True),
+            _with_list(text, actors, obj, False),
+            type_,
+            (p.start(), max(p.end(), subj.end)),
+        )
+
+
+def _receiving(text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add) -> None:
+    for r in lx.RECEIVE_VERBS.finditer(text):
+        recipient = _before(actors, r.start())
+        if recipient is None:
+            continue
+        rest = text[r.end() :]
+        frm = re.search(r"\bfrom\s+", rest[:120])
+        giver: Mention | None = None
+        what = re.split(r"[,;]", rest[:80])[0]
+        if frm is not None:
+            giver = _after(actors, r.end() + frm.end(), text)
+            if giver is not None and giver.start - (r.end() + frm.end()) > 15:
+                giver = None
+            what = rest[: frm.start()]
+        if giver is None:  # "received Iranian-made drones"
+            made = [
+                m for m in mentions if m.form == "demonym" and r.end() <= m.start < r.end() + 40
+            ]
+            if made:
+                giver = made[0]
+        if giver is None:
+            continue
+        for type_ in _noun_types(what) or ["backing"]:
+            add(
+                _with_list(text, actors, giver, True) if giver in actors else [giver],
+                [recipient],
+                type_,
+                (r.start(), max(r.end(), giver.end)),
+            )
+
+
+def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
+    for m in actors:
+        tail = text[m.end :]
+        if own := _OWN_SUPPORT.match(tail):
+            if lx.SUPPORT_NOUN_STOP.match(tail[own.end(1) :]):
+                continue
+            obj = _after(actors, m.end + own.end(), text)
+            if obj is not None and obj.start - (m.end + own.end()) < 25:
+                noun = own.group(1).lower()
+                add(
+                    [m],
+                    _with_list(text, actors, obj, True),
+                    _NOUN_FOR.get(noun, "backing"),
+                    (m.end + own.start(1), m.end + own.end(1)),
+                )
+        elif backer := _BACKER.match(tail):
+            # "Hamas's main backer Iran" / "Iran, Hamas's main backer," / "…source of cash"
+            patron = _after(actors, m.end + backer.end()) or _before(actors, m.start)
+            if patron is not None and patron.actor != m.actor:
+                types = _noun_types(backer.group(1)) if backer.group(1) else ["backing"]
+                for t in types or ["backing"]:
+                    add([patron], [m], t, (m.end, m.end + backer.end()))
+        elif proxy := _PROXY.match(tail):
+            # "Hezbollah, Iran's most powerful proxy": the possessor is the patron.
+            client = _before(actors, m.start) or _after(actors, m.end + proxy.end())
+            if client is not None and client.actor != m.actor:
+                add([m], [client], "backing", (m.end, m.end + proxy.end()))
+        head = text[: m.start]
+        if src := _FROM_NOUN.search(head) or _WITH_HELP_OF.search(head):
+            client = _before(actors, src.start())
+            if client is None:
+                later = [a for a in actors if a.start > m.end]
+                client = later[0] if later else None
+            if client is not None and client.actor != m.actor:
+                add(
+                    _with_list(text, actors, m, True),
+                    [client],
+                    _NOUN_FOR.get(src.group(1).lower(), "backing"),
+                    (src.start(), src.end()),
+                )
+
+
+_ITS_SUPPORT = re.compile(
+    r"\b(?:its|their)\s+(?:\w+\s+){0,2}?(support|backing|funding|financing|"
+    r"payments|money|weapons|arms|aid|assistance|sponsorship|patronage)\s+"
+    r"(?:for|of|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _pronouns(text: str, actors: Sequence[Mention], add: Add) -> None:
+    """ "Iran reportedly increased its payments to the Qassam Brigades"."""
+    for m in actors:
+        own = _ITS_SUPPORT.search(text[: m.start])
+        if not own:
+            continue
+        patron = _before(actors, own.start())
+        if patron is not None and patron.actor != m.actor:
+            add(
+                [patron],
+                _with_list(text, actors, m, True),
+                _NOUN_FOR.get(own.group(1).lower(), "backing"),
+                (own.start(), m.end),
+            )
+
+
+def _transit(text: str, actors: Sequence[Mention], add: Add) -> None:
+    """ "Syria served as the land bridge…", "Sudan let arms bound for Hamas cross its territory"."""
+    cue = _TRANSIT.search(text)
+    if not cue or not actors:
+        return
+    gate = next((a for a in actors if a.kind in _STATEISH and a.start < cue.end()), None)
+    if gate is None:
+        return
+    clients = [a for a in actors if a.actor != gate.actor and a.kind not in ("state",)]
+    if clients:
+        add([gate], clients[-1:], "transit", (cue.start(), cue.end()))
+
+
+def _prefer_group(text: str, candidates: Sequence[Mention]) -> Mention | None:
+    """Of places and groups after a verb, the group the support is "for"."""
+    for a in candidates:
+        if a.kind != "state":
+            return a
+    return candidates[0] if candidates else None
+
+
+def _adjectives(
+    text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add
+) -> None:
+    """ "Iranian weapons reached Hamas", "with Iranian and Russian support"."""
+    demonyms = [m for m in mentions if m.form == "demonym" and m.kind in ACTOR_KINDS]
+    for m in demonyms:
+        noun = _ADJ_NOUN.match(text[m.end :])
+        if not noun:
+            continue
+        patrons = [m] + [d for d in demonyms if d.start > m.end and d.end <= m.end + noun.start(1)]
+        end = m.end + noun.end()
+        targets = [a for a in actors if a.start >= end and a.start - end <= 90]
+        later = [a for a in targets if _TO_CLIENT.search(text[end : a.start])]
+        client = _prefer_group(text, later) if later else None
+        lead = re.search(
+            r"\b(?:with|thanks\s+to|by|from|of)\s+(?:\w+\s+){0,2}$", text[: m.start], re.IGNORECASE
+        )
+        if client is None and lead:
+            # "Hamas operates with Iranian backing", "With Iranian backing, the Houthis…"
+            client = _before(actors, m.start) or (targets[0] if targets else None)
+        if client is None or client.actor == m.actor:
+            continue
+        types = _noun_types(noun.group(0))
+        if noun.group(1).lower() in _CARRIERS:
+            types = [t for t in _noun_types(text[end : end + 50]) if t != "backing"]
+            if not types:
+                continue  # "a Georgian cargo plane": nothing said of what it carried
+        types = types or ["backing"]
+        if noun.group(1).lower() in ("fighters", "troops"):
+            types = ["troops"]
+        for t in types:
+            add(patrons, [client], t, (m.start, end))
+
+
+def _inside(span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
+    return any(s <= span[0] < e or span[0] <= s < span[1] for s, e in taken)
+
+
+def _active(text: str, actors: Sequence[Mention], add: Add, taken: set[tuple[int, int]]) -> None:
+    triggers: list[tuple[int, int, str | None]] = []
+    for name, rx in lx.VERB_TYPES:
+        triggers += [(m.start(), m.end(), name) for m in rx.finditer(text)]
+    triggers += [(m.start(), m.end(), None) for m in lx.GENERIC_VERBS.finditer(text)]
+    for start, end, type_ in sorted(triggers):
+        if _inside((start, end), taken) or any(a.start <= start < a.end for a in actors):
+            continue
+        subj = _before(actors, start)
+        obj = _after(actors, end, text)
+        if (
+            type_ in _PAIR_TYPES
+            and subj is not None
+            and (obj is None or _BETWEEN.search(text[: obj.start]))
+        ):
+            pair = _with_list(text, actors, subj, False)
+            if len(pair) >= 2:  # "Hamas and Syria restored relations"
+                add(pair[-1:], pair[:-1], type_, (start, end))
+                continue
+        if type_ == "mediation" and obj is not None:
+            parties = _with_list(text, actors, obj, True)
+            if subj is not None:
+                add([subj], parties, "mediation", (start, end))
+            continue
+        if (
+            subj is not None
+            and text[:start].rstrip().endswith(",")
+            and text[start:end].lower().endswith("ing")
+        ):
+            subj = (
+                actors[0] if actors[0].end <= start else subj
+            )  # ", shielding X": the main subject
+        if subj is None or obj is None:
+            continue
+        if type_ == "safe_haven" and subj.kind == "person" and obj.kind == "person":
+            type_ = "meeting"  # "Erdogan hosted Haniyeh"
+        if type_ in ("funding", "safe_haven", "training", "arms") and obj.kind in ("state",):
+            obj = _prefer_group(text, [obj, *[a for a in actors if a.start > obj.end]]) or obj
+        if type_ == "training" and _TRAINED_IN.match(text[end : obj.start]):
+            subj, obj = obj, subj  # "Hamas fighters trained in Iran"
+        if type_ == "backing" and lx.SUPPORT_NOUN_STOP.match(text[end:]):
+            continue
+        verb = text[start:end].lower()
+        if type_ == "funding" and _PAY.match(verb):
+            types = _noun_types(text[end : min(len(text), obj.end + 80)])
+            type_ = "humanitarian" if "humanitarian" in types else "funding"
+        if type_ is None or type_ == "backing":
+            # What is given stands between the verb and the recipient ("sent weapons to
+            # Hamas") or after it ("provides Hamas with weapons", "gives Israel $3.8bn").
+            window = text[end : obj.start]
+            if not window.strip() or re.match(r"^['’]s\b", text[obj.end :]):
+                window += (
+                    " " + re.split(r"[,;.]|\s(?:but|while|and\s+says?)\s", text[obj.end :])[0][:90]
+                )
+            else:
+                with_clause = re.match(r"^(?:['’]s\s+\w+\s+)?\s*with\s+[^,;.]*", text[obj.end :])
+                if with_clause:
+                    window += " " + with_clause.group(0)
+            types = _noun_types(window)
+            if not types:
+                if type_ is None and lx.NEEDS_NOUN.match(verb):
+                    continue
+                types = ["backing"]
+        else:
+            types = [type_]
+        subjects = _with_list(text, actors, subj, False)
+        objects = _with_list(text, actors, obj, True)
+        for t in types:
+            add(subjects, objects, t, (start, end))
+
+
+def _orient(found: list[Relation]) -> list[Relation]:
+    """Ruptures and resumptions run patron → client: a state before a group."""
+    out = []
+    for r in found:
+        if (
+            r.type in ("rupture", "resumption")
+            and r.subject.kind not in _STATEISH
+            and r.object.kind in _STATEISH
+        ):
+            r = Relation(r.object, r.subject, r.type, r.trigger)
+        out.append(r)
+    return out
+
+
+def _dedupe(found: list[Relation]) -> list[Relation]:
+    """One relation per (subject, type, object); no bare "backing" beside a specific type."""
+    out: dict[tuple[str, str, str], Relation] = {}
+    for r in found:
+        out.setdefault((r.subject.actor, r.type, r.object.actor), r)
+    specific = {(s, o) for s, t, o in out if t != "backing"}
+    return [r for (s, t, o), r in out.items() if not (t == "backing" and (s, o) in specific)]
+
+
+_NOUN_FOR = {
+    "support": "backing",
+    "backing": "backing",
+    "funding": "funding",
+    "financing": "funding",
+    "money": "funding",
+    "funds": "funding",
+    "cash": "funding",
+    "sponsorship": "backing",
+    "patronage": "backing",
+    "arming": "arms",
+    "training": "training",
+    "aid": "backing",
+    "assistance": "backing",
+    "help": "backing",
+    "weapons": "arms",
+    "arms": "arms",
+    "rockets": "arms",
+    "missiles": "arms",
+    "drones": "arms",
+    "hosting": "safe_haven",
+    "payments": "funding",
+    "information": "intelligence",
+    "intelligence": "intelligence",
+    "data": "intelligence",
+}

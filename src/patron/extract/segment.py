@@ -1,0 +1,208 @@
+"""Scraped text → sentences, with boilerplate left out.
+
+Pages come with menus, link lists, tables of contents, bylines and blocks of
+unrelated headlines. A line that does not read like prose (no closing
+punctuation and few words, many separators, a known boilerplate prefix) yields
+no sentence, so it can yield no claim. Headings glued to the sentence before
+them ("…Western influence.Shifting Sands: The Evolution of Support") are cut off
+at the missing space.
+
+>>> [s.text for s in sentences("Home | World | Iran\\nIran funds Hamas. It says so.")]
+['Iran funds Hamas.', 'It says so.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "is_boilerplate", "sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: int  # index of the paragraph (line block) it came from
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "vol",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+        "fig",
+        "al",
+    ]
+)
+_JUNK_PREFIXES = (
+    "related",
+    "read more",
+    "see also",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "share this",
+    "share on",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "cookie",
+    "we use cookies",
+    "advertisement",
+    "skip to",
+    "menu",
+    "table of contents",
+    "contents",
+    "most read",
+    "most popular",
+    "trending",
+    "more from",
+    "more on",
+    "you may also like",
+    "click here",
+    "newsletter",
+    "photo:",
+    "image:",
+    "caption:",
+    "listen to",
+    "watch:",
+    "published",
+    "updated",
+    "by ",
+    "tags:",
+    "filed under",
+    "topics:",
+    "recommended",
+)
+_SEPARATORS = re.compile(r"[|•·»›]")
+_TOC = re.compile(r"(\.{4,}|…{2,})\s*\d+\s*$|^\s*\d+(\.\d+)*\s+\S.{0,70}\s\d+\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*+•▪◦]|\d+[.)])\s+")
+_CLOSE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_BREAK = re.compile(r"[.!?][\"”’')\]]*(?:\s+|(?=[A-Z][a-z]))")
+_WORD = re.compile(r"\w+")
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for lines that are navigation, lists of links, headings or page furniture."""
+    text = _BULLET.sub("", line).strip()
+    if not text:
+        return True
+    lower = text.lower()
+    if lower.startswith(_JUNK_PREFIXES) or _TOC.search(text):
+        return True
+    if len(_SEPARATORS.findall(text)) >= 2:
+        return True
+    words = len(_WORD.findall(text))
+    if words < 3:
+        return True
+    # A line without closing punctuation is a heading, a headline or a link unless it
+    # runs long (a wrapped or unpunctuated paragraph).
+    return not _CLOSE.search(text) and words < 14
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Lines, with hard-wrapped prose lines joined back into one block."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        if spans and _continues(text, spans[-1], (start, end)):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _continues(text: str, prev: tuple[int, int], line: tuple[int, int]) -> bool:
+    before = text[prev[0] : prev[1]].rstrip()
+    after = text[line[0] : line[1]].lstrip()
+    if not before or not after or _BULLET.match(after):
+        return False
+    # Wrapped prose: the previous line stops mid-sentence and this one goes on in lower case.
+    return not _CLOSE.search(before) and after[0].islower() and len(before) > 40
+
+
+def _is_break(text: str, at: int) -> bool:
+    """Is the punctuation at ``at`` a sentence end (not an abbreviation or initial)?"""
+    if text[at] != ".":
+        return True
+    m = re.search(r"([\w.]+)$", text[max(0, at - 12) : at])
+    word = m.group(1).lower() if m else ""
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    return not re.match(r"\d", text[at + 1 : at + 2])  # 3.5 million
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with character offsets, boilerplate lines skipped."""
+    out: list[Sentence] = []
+    for block_no, (b_start, b_end) in enumerate(_blocks(text)):
+        block = text[b_start:b_end]
+        if is_boilerplate(block) and not _CLOSE.search(block) and not _BREAK.search(block):
+            continue
+        bullet = _BULLET.match(block)
+        cursor = bullet.end() if bullet else 0
+        pieces: list[tuple[int, int]] = []
+        for m in _BREAK.finditer(block):
+            if _is_break(block, m.start()):
+                end = m.start() + 1 + len(m.group(0)[1:].rstrip())
+                pieces.append((cursor, end))
+                cursor = m.end()
+        if cursor < len(block):
+            pieces.append((cursor, len(block)))
+        for s, e in pieces:
+            piece = block[s:e]
+            stripped = piece.strip()
+            if not stripped or is_boilerplate(stripped):
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            start = b_start + s + lead
+            out.append(Sentence(start, start + len(stripped), stripped, block_no))
+    return out

@@ -1,0 +1,149 @@
+"""Commands that read documents: ``extract``, ``ingest`` and ``eval``.
+
+Thin: they parse arguments, call :mod:`patron.kb` / :mod:`patron.extract` /
+:mod:`patron.evaluate`, and print.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from patron import settings
+from patron.actors.gazetteer import load_dir
+from patron.errors import StoreError
+from patron.evaluate.cameo import evaluate_cameo
+from patron.evaluate.cases import evaluate_cases, load_cases
+from patron.evaluate.re3d import evaluate_re3d
+from patron.evaluate.scoring import Score
+from patron.extract.pipeline import Extractor
+from patron.kb import KnowledgeBase
+from patron.model import Document
+from patron.output import Format, claim_record, emit
+from patron.sources.readers import Skipped, read_documents
+from patron.tables import claims_table
+
+__all__ = ["eval_app", "extract", "ingest"]
+
+err = Console(stderr=True)
+eval_app = typer.Typer(help="Score extraction on labelled data.", no_args_is_help=True)
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (recursive)")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]",
+                                           show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
+
+
+def _extractor(db: str | None) -> Extractor:
+    """Over the knowledge base's actors when there is one, else the shipped gazetteer."""
+    try:
+        kb = KnowledgeBase.open(db)
+    except StoreError:
+        return Extractor(load_dir(settings.get().data_dir / "actors"))
+    try:
+        return kb.extractor()
+    finally:
+        kb.close()
+
+
+def extract(paths: PathsArg, db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """Extract claims from documents without storing them (one claim per line in jsonl)."""
+    extractor = _extractor(db)
+    names = {a.id: a.name for a in extractor.gazetteer.actors.values()}
+    rows: list[dict[str, Any]] = []
+    claims, docs = [], {}
+    for item in read_documents(paths):
+        if isinstance(item, Skipped):
+            err.print(f"skipped {item.path}: {item.reason}", highlight=False)
+            continue
+        found = extractor.extract(item)
+        names.update({a.id: a.name for a in found.actors})
+        docs[item.id] = item
+        for claim in found.claims:
+            claims.append(claim)
+            rows.append(claim_record(claim, names, docs))
+    emit(fmt, rows=rows, table=lambda: claims_table(claims, names, docs))
+
+
+def ingest(paths: PathsArg, db: DbOpt = None) -> None:
+    """Read documents, extract claims and store both; documents already stored are skipped."""
+    kb = KnowledgeBase.open(db)
+    started = time.perf_counter()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("ingesting", total=None, rate="0.0")
+
+        def tick(item: Document | Skipped) -> None:
+            progress.advance(task)
+            done = progress.tasks[0].completed
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, rate=f"{rate:.1f}")
+
+        report = kb.ingest(paths, progress=tick)
+    for skipped in report.skipped:
+        err.print(f"skipped {skipped.path}: {skipped.reason}", highlight=False)
+    err.print(f"{report.documents_read} documents read: {report.documents_new} new, "
+              f"{report.documents_known} already stored; {report.claims_new} new claims, "
+              f"{report.actors_new} new candidate actors; {len(report.skipped)} skipped",
+              highlight=False)
+
+
+def _score_table(title: str, scores: dict[str, Score]) -> Table:
+    table = Table(title=title)
+    for col in ("", "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col else "left")
+    for name, s in scores.items():
+        table.add_row(name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}",
+                      f"{s.recall:.3f}", f"{s.f1:.3f}")
+    return table
+
+
+@eval_app.command("cases")
+def eval_cases(file: Annotated[Path, typer.Argument(help="Labelled case file (YAML)")],
+               db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """Precision, recall and F1 per family and type on a labelled case file."""
+    report = evaluate_cases(_extractor(db), load_cases(file))
+    tally = report.tally
+
+    def table() -> Table:
+        t = _score_table(f"{report.cases} cases ({report.junk_cases} without claims)",
+                         {**{f"family {k}": v for k, v in sorted(tally.by_family.items())},
+                          **dict(sorted(tally.by_type.items()))})
+        t.caption = (f"stance accuracy {tally.stance_accuracy:.3f}; hedged stated as asserted: "
+                     f"{tally.hedged_as_asserted}; claims from junk cases: {report.junk_claims}")
+        return t
+
+    emit(fmt, rows=report.errors, document=report.as_dict(), table=table)
+
+
+@eval_app.command("re3d")
+def eval_re3d(folder: Annotated[Path, typer.Argument(help="re3d folder (subsets inside)")],
+              db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """Positive (AlliesOf, Likes) and negative (FightingAgainst, Dislikes) ties on re3d."""
+    report = evaluate_re3d(_extractor(db), folder)
+    emit(fmt, rows=report.examples, document=report.as_dict(),
+         table=lambda: _score_table(f"re3d: {report.documents} documents, {report.gold} gold "
+                                    "relations", report.scores))
+
+
+@eval_app.command("cameo")
+def eval_cameo(file: Annotated[Path, typer.Argument(help="cameo_class TSV (sentence, label)")],
+               ner: Annotated[Path | None, typer.Option(help="matching CoNLL file")] = None,
+               db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """Support found in Multi-CoPED sentences coded as material cooperation (class 2)."""
+    report = evaluate_cameo(_extractor(db), file, ner)
+
+    def table() -> Table:
+        t = _score_table(f"{report.sentences} sentences, {report.material_cooperation} coded "
+                         "material cooperation", {"support found": report.detection})
+        t.caption = f"roles right {report.roles_right} of {report.roles_checked} checked"
+        return t
+
+    emit(fmt, rows=report.examples, document=report.as_dict(), table=table)

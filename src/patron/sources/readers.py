@@ -1,0 +1,199 @@
+"""Readers: files and folders → Documents (text plus title, publisher, date, URL).
+
+Plain text and Markdown as they are (Markdown markup stripped); HTML through
+trafilatura (main text only, metadata from the page); JSON lines (one document
+per line); RSS and Atom feeds through feedparser (one document per item); folders
+recursively. A file that cannot be read (binary, not UTF-8, malformed) is
+reported as a :class:`Skipped` and the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from patron.errors import InputError
+from patron.model import Document, document_id
+
+__all__ = ["SUFFIXES", "Skipped", "read_documents", "read_file"]
+
+SUFFIXES = frozenset(
+    {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom"}
+)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or record that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+def _doc(
+    text: str,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    kind: str | None = None,
+) -> Document:
+    text = text.strip()
+    return Document(
+        id=document_id(url, text),
+        title=title,
+        publisher=publisher,
+        published=_partial_date(published),
+        url=url,
+        kind=kind,
+        text=text,
+    )
+
+
+def _partial_date(value: Any) -> str | None:
+    """A date as YYYY[-MM[-DD]], keeping only the precision given."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    m = re.match(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value))
+    return "-".join(g for g in m.groups() if g) if m else None
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file", file=str(path))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from exc
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|`|^#{1,6}\s+|^>\s?)", re.MULTILINE)
+
+
+def _markdown(text: str) -> tuple[str, str | None]:
+    title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("# ")), None)
+    plain = _MD_MARKS.sub("", _MD_LINK.sub(r"\1", text))
+    plain = re.sub(r"(?<!\*)\*(?!\*)", "", plain)
+    return plain, title
+
+
+def _html(path: Path, raw: str) -> Document:
+    import trafilatura
+
+    text = (
+        trafilatura.extract(raw, include_comments=False, include_tables=True, favor_precision=True)
+        or ""
+    )
+    meta = trafilatura.extract_metadata(raw)
+    url = meta.url if meta is not None and meta.url else None
+    return _doc(
+        text,
+        title=meta.title if meta else None,
+        publisher=(meta.sitename or meta.author) if meta else None,
+        published=meta.date if meta else None,
+        url=url,
+        kind="news",
+    )
+
+
+def _jsonl(path: Path, raw: str) -> Iterator[Document | Skipped]:
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not str(record.get("text", "")).strip():
+                yield Skipped(where, "no text field")
+                continue
+            yield _doc(
+                str(record["text"]),
+                title=record.get("title"),
+                publisher=record.get("publisher"),
+                published=record.get("published"),
+                url=record.get("url"),
+                kind=record.get("kind"),
+            )
+        except (json.JSONDecodeError, ValidationError) as exc:
+            yield Skipped(where, f"malformed record: {str(exc).splitlines()[0]}")
+
+
+def _feed(path: Path, raw: str) -> Iterator[Document | Skipped]:
+    import feedparser
+
+    feed = feedparser.parse(raw)
+    if feed.bozo and not feed.entries:
+        yield Skipped(str(path), f"not a feed: {feed.bozo_exception}")
+        return
+    publisher = feed.feed.get("title")
+    for i, entry in enumerate(feed.entries):
+        summary = re.sub(r"<[^>]+>", " ", entry.get("summary", "") or "")
+        title = entry.get("title")
+        text = "\n\n".join(t for t in (title and title.strip() + "", summary.strip()) if t)
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = (
+            f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
+        )
+        if not summary.strip():
+            yield Skipped(f"{path}#{i + 1}", "item without text")
+            continue
+        yield _doc(
+            text,
+            title=title,
+            publisher=publisher,
+            published=published,
+            url=entry.get("link"),
+            kind="news",
+        )
+
+
+def read_file(path: Path) -> Iterator[Document | Skipped]:
+    """Documents in one file, or a Skipped saying why it could not be read."""
+    try:
+        raw = _read_text(path)
+    except InputError as exc:
+        yield Skipped(str(path), exc.message)
+        return
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read: {exc.strerror}")
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".html", ".htm"):
+            yield _html(path, raw)
+        elif suffix == ".jsonl":
+            yield from _jsonl(path, raw)
+        elif suffix in (".xml", ".rss", ".atom"):
+            yield from _feed(path, raw)
+        elif suffix in (".md", ".markdown"):
+            text, title = _markdown(raw)
+            yield _doc(text, title=title or path.stem)
+        else:
+            yield _doc(raw, title=path.stem)
+    except ValidationError as exc:
+        yield Skipped(str(path), f"bad metadata: {str(exc).splitlines()[0]}")
+
+
+def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
+    """Every document under ``paths`` (files and folders, recursively, in name order)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in SUFFIXES:
+                    yield from read_file(child)
+        elif path.exists():
+            yield from read_file(path)
+        else:
+            yield Skipped(str(path), "no such file")
