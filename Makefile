@@ -20,6 +20,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/patron init --db $(DB)
+	$(BIN)/patron ingest examples/documents --db $(DB)
 	$(BIN)/patron who-backs Hamas --db $(DB)
 
 test: $(VENV)/.installed-test
@@ -30,7 +31,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy src
 
 bench: $(VENV)/.installed-test
+	$(BIN)/pip install -q -e ".[test,bench]"
 	$(BIN)/python bench/who_backs.py
+	$(BIN)/python bench/analysis.py
+	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/gdelt_import.py
 
 clean:
 	rm -rf $(VENV) patron.db patron.db-wal patron.db-shm

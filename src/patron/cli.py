@@ -13,9 +13,11 @@ import typer
 from rich.console import Console
 
 from patron import settings
+from patron.analyze_cli import analyze_app
 from patron.errors import InputError, PatronError
 from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, who_backs
+from patron.import_cli import import_app
 from patron.kb import KnowledgeBase
 from patron.output import Format, actor_record, claim_record, emit
 from patron.store import ClaimFilter
@@ -35,6 +37,8 @@ app.add_typer(claims_app, name="claims")
 app.add_typer(eval_app, name="eval")
 app.command()(extract)
 app.command()(ingest)
+app.add_typer(import_app, name="import")
+app.add_typer(analyze_app, name="analyze")
 err = Console(stderr=True)
 
 DbOpt = Annotated[

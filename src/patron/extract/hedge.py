@@ -17,6 +17,7 @@ statement by the document's own voice stays ``asserted``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from patron.vocab import VOCAB
 
@@ -72,22 +73,32 @@ def stance_of(sentence: str, trigger_at: int) -> str:
     Negation counts only shortly before the trigger ("did not fund"); the other cues
     count anywhere in the sentence.
     """
-    if _DISPUTED.search(sentence):
+    disputed, denial_at, after_denial, alleged, reported = _cues(sentence)
+    if disputed:
         return "disputed"
-    if denial := _DENIED.search(sentence):
+    if denial_at is not None:
         # "…, a claim Kigali denies" / "rejects accusations that…": one side asserts,
         # the other denies.
-        if denial.start() > trigger_at or _AFTER_DENIAL.search(sentence):
+        if denial_at > trigger_at or after_denial:
             return "disputed"
         return "denied"
     window = sentence[max(0, trigger_at - 30) : trigger_at]
     if _NEGATION.search(window):
         return "denied"
-    if _ALLEGED.search(sentence):
+    if alleged:
         return "alleged"
-    if _REPORTED.search(sentence):
+    if reported:
         return "reported"
     return "asserted"
+
+
+@lru_cache(maxsize=1024)
+def _cues(sentence: str) -> tuple[bool, int | None, bool, bool, bool]:
+    """Sentence-wide cues, computed once for all the relations in a sentence."""
+    denial = _DENIED.search(sentence)
+    return (bool(_DISPUTED.search(sentence)), denial.start() if denial else None,
+            bool(denial and _AFTER_DENIAL.search(sentence)), bool(_ALLEGED.search(sentence)),
+            bool(_REPORTED.search(sentence)))
 
 
 def weakest(*stances: str) -> str:

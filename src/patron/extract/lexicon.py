@@ -42,7 +42,7 @@ VERB_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "funding",
         _rx(
-            _NOT_NOUN + r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
+            r"\b(?=[fbup])" + _NOT_NOUN + r"(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
             r"bankroll(?:s|ed|ing)?|underwr(?:ite|ites|ote|itten)|pa(?:ys|id|ying)|"
             r"pay)\b(?!\s+(?:by|from|for\s+the\s+rebuilding)\b)"
             r"(?!\s+(?:\w+\s+)?(?:tribute|attention|homage|respects?|a\s+visit|visits?|"
@@ -52,14 +52,14 @@ VERB_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "arms",
         _rx(
-            r"(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bheavily )(?<!\blightly )(?<!-)"
+            r"\b(?=arm)(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bheavily )(?<!\blightly )(?<!-)"
             r"\barm(?:s|ed|ing)?\b" + _ARM_STOP
         ),
     ),
     (
         "training",
         _rx(
-            _NOT_NOUN + r"\b(?:train(?:s|ed|ing)?|instruct(?:s|ed|ing)?|"
+            r"\b(?=[tim])" + _NOT_NOUN + r"(?:train(?:s|ed|ing)?|instruct(?:s|ed|ing)?|"
             r"mentor(?:s|ed|ing)?)\b(?!\s+(?:station|line|tracks?|camps?)\b)"
         ),
     ),
@@ -105,7 +105,9 @@ VERB_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "backing",
         _rx(
-            _NOT_NOUN + r"\b(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|"
+            r"\b(?=[bspcan])"
+            + _NOT_NOUN
+            + r"(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|"
             r"prop(?:s|ped|ping)? up|patron(?:ise|ize|ises|izes|ised|ized)?|"
             r"complicit\s+in|(?:a|any|no)\s+role\s+in)\b"
             r"(?!\s+(?:by|from|down|off|away|out|to|into|in|home|on|up)\b)"
@@ -185,7 +187,9 @@ VERB_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # General giving verbs: the type comes from the nouns around (NOUN_TYPES), else "backing".
 GENERIC_VERBS = _rx(
-    r"(?<!\bof )(?<!\bthe )(?<!\bmilitary )(?<!\bhumanitarian )(?<!\beconomic )(?<!\bforeign )"
+    # A cheap first-letter check before the look-behinds keeps this fast.
+    r"\b(?=[pgsdtcfehamlPGSDTCFEHAML])(?<!\bof )(?<!\bthe )(?<!\bmilitary )"
+    r"(?<!\bhumanitarian )(?<!\beconomic )(?<!\bforeign )"
     r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|suppl(?:y|ies|ied|ying)|"
     r"sen(?:d|ds|t|ding)|deliver(?:s|ed|ing)?|transfer(?:s|red|ring)?|ship(?:s|ped|ping)?|"
     r"smuggl(?:e|es|ed|ing)|channel(?:s|led|ed|ling)?|funnel(?:s|led|ed|ling)?|"

@@ -46,16 +46,28 @@ class Mention:
     form: str  # name, alias, acronym, demonym, metonym, reference, candidate
 
 
+class _FoldTable(dict[int, str]):
+    """Code point → its lower-case letter without diacritics, computed once per character."""
+
+    def __missing__(self, code: int) -> str:
+        base = unicodedata.normalize("NFKD", chr(code))[0]
+        out = base if len(base) == 1 else chr(code)
+        out = "'" if out == "’" else out
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def _fold(text: str) -> str:
     """Lower case without diacritics, one character for one (offsets stay valid)."""
-    out = []
-    for ch in text.lower():
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        base = unicodedata.normalize("NFKD", ch)[0]
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out).replace("’", "'")
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    if len(lowered) != len(text):  # a few letters lower-case to two ("İ"): keep offsets
+        lowered = "".join(ch.lower()[0] for ch in text)
+    return lowered.translate(_FOLD)
 
 
 def _case_sensitive(form: str, name: str) -> bool:

@@ -99,7 +99,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\b[^,;]*", re.IGNORECASE)
 _MODAL = re.compile(
     r"\b(?:threaten(?:s|ed|ing)?\s+to|plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|"
     r"promis\w*|pledg\w*|would|could|will|shall|vow(?:s|ed)?\s+to|offer(?:s|ed)?|"
-    r"decision\s+to|decided\s+to|wish\w*|hop(?:e|es|ed)\s+(?:to|that)|willing\s+to|"
+    r"decision\s+to|decided\s+to|propos\w*|penalis\w*|penaliz\w*|wish\w*|hop(?:e|es|ed)\s+(?:to|that)|willing\s+to|"
     r"agree(?:s|d)?\s+to|able\s+to|seek(?:s|ing)?\s+to|sought\s+to|want(?:s|ed)?\s+to|"
     r"intends?\s+to|consider(?:s|ed|ing)?|ready\s+to|prepared\s+to|if|were\s+to|unless|"
     r"urg(?:e|es|ed|ing)\b[^.]*?\bto|call(?:s|ed)?\s+on\b[^.]*?\bto|against|so\s+(?:that\s+)?"
@@ -344,9 +344,10 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
             client = _before(actors, m.start) or _after(actors, m.end + proxy.end())
             if client is not None and client.actor != m.actor:
                 add([m], [client], "backing", (m.end, m.end + proxy.end()))
-        head = text[: m.start]
+        cut = max(0, m.start - 80)  # the patterns end at the mention: look only just before it
+        head = text[cut : m.start]
         if src := _FROM_NOUN.search(head) or _WITH_HELP_OF.search(head):
-            client = _before(actors, src.start())
+            client = _before(actors, cut + src.start())
             if client is None:
                 later = [a for a in actors if a.start > m.end]
                 client = later[0] if later else None
@@ -355,7 +356,7 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
                     _with_list(text, actors, m, True),
                     [client],
                     _NOUN_FOR.get(src.group(1).lower(), "backing"),
-                    (src.start(), src.end()),
+                    (cut + src.start(), cut + src.end()),
                 )
 
 
@@ -370,16 +371,17 @@ _ITS_SUPPORT = re.compile(
 def _pronouns(text: str, actors: Sequence[Mention], add: Add) -> None:
     """ "Iran reportedly increased its payments to the Qassam Brigades"."""
     for m in actors:
-        own = _ITS_SUPPORT.search(text[: m.start])
+        cut = max(0, m.start - 80)
+        own = _ITS_SUPPORT.search(text[cut : m.start])
         if not own:
             continue
-        patron = _before(actors, own.start())
+        patron = _before(actors, cut + own.start())
         if patron is not None and patron.actor != m.actor:
             add(
                 [patron],
                 _with_list(text, actors, m, True),
                 _NOUN_FOR.get(own.group(1).lower(), "backing"),
-                (own.start(), m.end),
+                (cut + own.start(), m.end),
             )
 
 

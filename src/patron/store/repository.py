@@ -272,7 +272,8 @@ class Store:
                 taken = self._existing(conn, actors.c.id, [a.id for a in candidates])
                 fresh_actors = [a for a in candidates if a.id not in taken]
                 if fresh_actors:
-                    conn.execute(insert(actors), [_actor_row(a, actor_origin) for a in fresh_actors])
+                    rows = [_actor_row(a, actor_origin) for a in fresh_actors]
+                    conn.execute(insert(actors), rows)
                     _insert_names(conn, fresh_actors)
             known_docs = self._existing(conn, documents.c.id, [d.id for d in doc_list])
             new_docs = [d.model_dump() for d in doc_list if d.id not in known_docs]

@@ -1,0 +1,1 @@
+"""Exchange formats shared with other tools (FollowTheMoney)."""

@@ -1,0 +1,73 @@
+"""The findings issue 5 promises, checked on the shipped starter data (data/)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+import pytest
+
+from patron.graph.blocs import blocs
+from patron.graph.brokers import brokers
+from patron.graph.changes import changes
+from patron.graph.interdiction import interdiction
+from patron.graph.patrons import patrons
+from patron.graph.routes import support_routes
+from patron.graph.view import View, open_view
+from patron.kb import KnowledgeBase
+from tests.factory import REPO
+
+CLAIMS = REPO / "data" / "claims.yaml"
+
+pytestmark = pytest.mark.skipif(
+    not CLAIMS.exists(), reason="data/claims.yaml (the starter claims) is not written yet"
+)
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('starter') / 'kb.db'}"
+    base = KnowledgeBase.open(url, create=True)
+    base.init(REPO / "data")
+    yield base
+    base.close()
+
+
+@pytest.fixture(scope="module")
+def view(starter: KnowledgeBase) -> View:
+    return open_view(starter.store)
+
+
+def test_iran_is_hamas_top_patron(view: View) -> None:
+    assert patrons(view, "hamas").ranked[0].actor == "iran"
+
+
+def test_syria_brokers_support_reaching_hezbollah(view: View) -> None:
+    found = [b.actor for b in brokers(view, to="hezbollah", top=10).brokers]
+    assert "syria" in found
+
+
+def test_interdiction_names_places_on_recorded_routes(view: View) -> None:
+    result = interdiction(view, "iran", "hamas")
+    assert result.routes, "the starter claims record no route from Iran to Hamas"
+    assert result.cut
+    on_routes = {n for route, _ in result.routes for n in route}
+    assert set(result.cut) <= on_routes
+    graph = support_routes(view, organ_hops=True, direct=False)
+    graph.remove_nodes_from(result.cut)
+    assert not nx.has_path(graph, "iran", "hamas")
+
+
+def test_axis_bloc_apart_from_israel_and_us(view: View) -> None:
+    result = blocs(view)
+    axis = {result.bloc_of(a) for a in ("iran", "hamas", "hezbollah", "houthis")}
+    assert len(axis) == 1 and None not in axis
+    assert result.bloc_of("israel") not in axis
+    assert result.bloc_of("united-states") not in axis
+
+
+def test_changes_report_iran_hamas_strain_and_resumption(starter: KnowledgeBase) -> None:
+    result = changes(starter.store, "2011", "2018")
+    ties = [c for c in result.changes if {c.source, c.target} == {"iran", "hamas"}]
+    kinds = {e.type for c in ties for e in c.events}
+    assert {"rupture", "resumption"} <= kinds
