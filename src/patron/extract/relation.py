@@ -457,7 +457,7 @@ def _active(text: str, actors: Sequence[Mention], add: Add, taken: set[tuple[int
         if (
             type_ in _PAIR_TYPES
             and subj is not None
-            and (obj is None or _BETWEEN.search(text[: obj.start]))
+            and (obj is None or _BETWEEN.search(text[: obj.start]) or _listed(text, actors, subj))
         ):
             pair = _with_list(text, actors, subj, False)
             if len(pair) >= 2:  # "Hamas and Syria restored relations"
@@ -513,6 +513,12 @@ def _active(text: str, actors: Sequence[Mention], add: Add, taken: set[tuple[int
         objects = _with_list(text, actors, obj, True)
         for t in types:
             add(subjects, objects, t, (start, end))
+
+
+def _listed(text: str, actors: Sequence[Mention], m: Mention) -> bool:
+    """Is ``m`` the last of a list ("Iran and Hamas restored ties")?"""
+    prior = _before(actors, m.start)
+    return prior is not None and bool(_LIST_JOIN.match(text[prior.end : m.start]))
 
 
 def _orient(found: list[Relation]) -> list[Relation]:
