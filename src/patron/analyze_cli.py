@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from patron.cli_options import DbOpt, FormatOpt
 from patron.errors import InputError
 from patron.graph.view import Slice, View, open_view
 from patron.kb import KnowledgeBase
@@ -27,10 +28,6 @@ analyze_app = typer.Typer(
     help="Analyses of the network: patrons, dependence, brokers, paths, blocs, changes…",
 )
 
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]", show_default=False)
-]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="Only claims holding during YYYY[-MM[-DD]]")
 ]

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from patron import settings
 from patron.analyze_cli import analyze_app
+from patron.cli_options import DbOpt, FormatOpt
 from patron.errors import InputError, PatronError
 from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, who_backs
@@ -41,10 +42,6 @@ app.add_typer(import_app, name="import")
 app.add_typer(analyze_app, name="analyze")
 err = Console(stderr=True)
 
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]", show_default=False)
-]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help="Claim type (repeat)")]
 SinceOpt = Annotated[str | None, typer.Option(help="Only claims holding on/after YYYY[-MM[-DD]]")]
 UntilOpt = Annotated[str | None, typer.Option(help="Only claims holding on/before YYYY[-MM[-DD]]")]

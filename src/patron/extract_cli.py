@@ -17,6 +17,7 @@ from rich.table import Table
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
+from patron.cli_options import DbOpt, FormatOpt
 from patron.errors import StoreError
 from patron.evaluate.cameo import evaluate_cameo
 from patron.evaluate.cases import evaluate_cases, load_cases
@@ -35,9 +36,6 @@ err = Console(stderr=True)
 eval_app = typer.Typer(help="Score extraction on labelled data.", no_args_is_help=True)
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (recursive)")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]",
-                                           show_default=False)]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
 
 
 def _extractor(db: str | None) -> Extractor:

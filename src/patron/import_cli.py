@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from patron.cli_options import DbOpt
 from patron.kb import KnowledgeBase
 from patron.sources.importing import ActorBook, ImportBatch, store_batch
 from patron.sources.importing import Progress as OnProgress
@@ -26,9 +27,6 @@ import_app = typer.Typer(
 )
 _err = Console(stderr=True)
 
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]", show_default=False)
-]
 FileArg = Annotated[Path, typer.Argument(help="File to import", show_default=False)]
 
 

@@ -1,0 +1,16 @@
+"""Command-line options shared by every command module (one definition each)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from patron.output import Format
+
+__all__ = ["DbOpt", "FormatOpt"]
+
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]", show_default=False)
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format")]
