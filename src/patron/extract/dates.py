@@ -69,6 +69,7 @@ _SINCE = re.compile(
 )
 _UNTIL = re.compile(r"\b(?:until|till|up to|before)\s+" + _YEAR + r"\b", re.I)
 _BARE_YEAR = re.compile(r"\b" + _YEAR + r"\b")
+_DIGIT = re.compile(r"\d")
 _DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 
@@ -83,6 +84,8 @@ def _iso(year: str, month: str | None = None, day: str | None = None) -> str:
 
 def find_time(text: str) -> TimeSpan | None:
     """The most specific time expression in ``text``, or None."""
+    if not _DIGIT.search(text):
+        return None
     try:
         return _find(text)
     except ValueError:  # "31 February 2020": not a date, so no time

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 __all__ = [
     "COMPOUND",
     "GENERIC_VERBS",
     "NOUN_TYPES",
     "PARTICIPLES",
     "RECEIVE_VERBS",
+    "STEMS",
     "SUPPORT_NOUN_STOP",
     "VERB_TYPES",
+    "types_present",
 ]
 
 
@@ -333,3 +337,61 @@ SUPPORT_NOUN_STOP = _rx(
     r"proposal|talks|initiative|efforts?|idea|two-state|statehood|move|decision|bid|"
     r"negotiations|process|solution)\b"
 )
+
+
+# Literal pieces one of which must occur (lower-cased) for a pattern to match at all:
+# checking them with ``in`` first skips most patterns for most sentences.
+STEMS: dict[str | None, tuple[str, ...]] = {
+    "funding": ("fund", "financ", "bankroll", "underwr", "pay", "paid"),
+    "arms": ("arm",),
+    "training": ("train", "instruct", "mentor"),
+    "safe_haven": ("host", "shelter", "harbo", "refuge"),
+    "materiel": ("equip",),
+    "troops": ("fought", "fight", "deploy"),
+    "intelligence": ("intelligence",),
+    "diplomatic": ("defend", "endors", "champion", "lobb", "diplomatic", "political", "shield",
+                   "stand", "voic"),
+    "backing": ("back", "support", "sponsor", "prop", "patron", "complicit", "role"),
+    "attack": ("attack", "strike", "struck", "bomb", "shell", "fire", "launch", "target",
+               "kill", "assassinat", "raid", "invad", "ambush", "hit"),
+    "threat": ("threat", "warn"),
+    "sanction": ("sanction", "designat", "blacklist", "impos", "froze", "embargo"),
+    "member_of": ("member", "part", "component", "pillar", "belong", "join", "sit", "sat"),
+    "alliance": ("ally", "allie", "allied", "alliance", "partner", "sign"),
+    "meeting": ("met", "meet", "visit", "talks", "hosted", "received"),
+    "mediation": ("mediat", "broker"),
+    "rupture": ("suspen", "cancel", "withdr", "freez", "froze", "halt", "stop", "end", "cut",
+                "slowed", "collaps", "ruptur", "cool", "sour", "broke", "sever", "reduc",
+                "strain", "rift", "fell", "fallen", "break", "split", "abandon"),
+    "resumption": ("resum", "restor", "reconcil", "rapprochement", "mend", "back on track"),
+    "receive": ("receiv", "got", "get", "obtain", "acquir", "rely", "reli", "depend", "benefit",
+                "tak", "took"),
+    "transit_cue": ("bridge", "conduit", "transit", "corridor", "cross", "through", "under its"),
+    None: ("provid", "giv", "gave", "suppl", "sen", "deliver", "transfer", "ship", "smuggl",
+           "channel", "funnel", "extend", "furnish", "donat", "grant", "help", "assist", "aid",
+           "transport", "fly", "flew", "flown", "shar", "pass", "mov", "sold", "sell", "lent",
+           "loan"),
+}
+
+
+def _stem_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    owners: dict[str, set[str | None]] = {}
+    for name, stems in STEMS.items():
+        for stem in stems:
+            owners.setdefault(stem, set()).add(name)
+    for stem, names in owners.items():
+        automaton.add_word(stem, frozenset(names))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEM_AUTOMATON = _stem_automaton()
+
+
+def types_present(lowered: str) -> set[str | None]:
+    """The trigger types whose stems occur in a lower-cased sentence (one C-level scan)."""
+    found: set[str | None] = set()
+    for _, names in _STEM_AUTOMATON.iter(lowered):
+        found |= names
+    return found

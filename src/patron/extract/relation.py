@@ -237,14 +237,18 @@ def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
                 if s.actor != o.actor:
                     found.append(Relation(s, o, type_, trigger))
 
+    present = lx.types_present(text.lower())
     _compounds(text, actors, add)
     _passives(text, actors, add)
-    _receiving(text, actors, mentions, add)
+    if "receive" in present:
+        _receiving(text, actors, mentions, add)
     _possessives(text, actors, add)
     _adjectives(text, actors, mentions, add)
-    _pronouns(text, actors, add)
-    _transit(text, actors, add)
-    _active(text, actors, add, taken)
+    if " its " in text or " their " in text:
+        _pronouns(text, actors, add)
+    if "transit_cue" in present:
+        _transit(text, actors, add)
+    _active(text, actors, add, taken, present)
     return _dedupe(_orient(found))
 
 
@@ -265,6 +269,8 @@ def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
 
 
 def _passives(text: str, actors: Sequence[Mention], add: Add) -> None:
+    if " by " not in text:
+        return
     for p in lx.PARTICIPLES.finditer(text):
         subj = _after(actors, p.end(), text)
         if subj is None or subj.start - p.end() > 40:
@@ -318,9 +324,12 @@ def _receiving(text: str, actors: Sequence[Mention], mentions: Sequence[Mention]
 
 
 def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
+    sources = " from " in text or " of " in text
     for m in actors:
         tail = text[m.end :]
-        if own := _OWN_SUPPORT.match(tail):
+        if tail[:1] not in ("'", "’"):
+            pass
+        elif own := _OWN_SUPPORT.match(tail):
             if lx.SUPPORT_NOUN_STOP.match(tail[own.end(1) :]):
                 continue
             obj = _after(actors, m.end + own.end(), text)
@@ -346,6 +355,8 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
                 add([m], [client], "backing", (m.end, m.end + proxy.end()))
         cut = max(0, m.start - 80)  # the patterns end at the mention: look only just before it
         head = text[cut : m.start]
+        if not sources or (" from " not in head and " of " not in head):
+            continue
         if src := _FROM_NOUN.search(head) or _WITH_HELP_OF.search(head):
             client = _before(actors, cut + src.start())
             if client is None:
@@ -444,11 +455,19 @@ def _inside(span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
     return any(s <= span[0] < e or span[0] <= s < span[1] for s, e in taken)
 
 
-def _active(text: str, actors: Sequence[Mention], add: Add, taken: set[tuple[int, int]]) -> None:
+def _active(
+    text: str,
+    actors: Sequence[Mention],
+    add: Add,
+    taken: set[tuple[int, int]],
+    present: set[str | None],
+) -> None:
     triggers: list[tuple[int, int, str | None]] = []
     for name, rx in lx.VERB_TYPES:
-        triggers += [(m.start(), m.end(), name) for m in rx.finditer(text)]
-    triggers += [(m.start(), m.end(), None) for m in lx.GENERIC_VERBS.finditer(text)]
+        if name in present:
+            triggers += [(m.start(), m.end(), name) for m in rx.finditer(text)]
+    if None in present:
+        triggers += [(m.start(), m.end(), None) for m in lx.GENERIC_VERBS.finditer(text)]
     for start, end, type_ in sorted(triggers):
         if _inside((start, end), taken) or any(a.start <= start < a.end for a in actors):
             continue
