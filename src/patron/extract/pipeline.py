@@ -48,14 +48,14 @@ _DENY_VERB = re.compile(
     re.IGNORECASE,
 )
 _MOTIVE = re.compile(
-    r"\b(?:to (?:counter|confront|resist|deter|fight|defend|protect|liberate)|"
-    r"because|in order to|in solidarity with|out of solidarity|"
-    r"as (?:a|its|their) (?:duty|obligation))\b",
+    r"\b(?:(?:in\s+order\s+)?to\s+(?:counter|confront|resist|deter|fight|defend|protect|"
+    r"liberate|help|keep|support\s+the\s+resistance)|because|solidarity|duty|obligation|"
+    r"request|defen[cs]e\s+against|fight\s+against|as\s+part\s+of)\b",
     re.IGNORECASE,
 )
-_SPEECH = re.compile(
-    r"^\W{0,3}\s*(?:\w+\s+){0,3}?(?:said|says|stated|explained|argued|"
-    r"insisted|justified|maintains?|declared)\b",
+_JUSTIFY = re.compile(
+    r"\b(?:says?|said|stated|explain\w*|argu\w+|insist\w*|justif\w+|fram(?:e|es|ed|ing)|"
+    r"present(?:s|ed)?|describ\w+|maintains?|declared)\b",
     re.IGNORECASE,
 )
 
@@ -149,7 +149,7 @@ class Extractor:
                     route,
                 )
             )
-            claims += self._speech(doc, sent, rel, text, attribution, when, stance)
+            claims += self._speech(doc, sent, rel, text, attribution, when, stance, local)
         return claims
 
     def _speech(
@@ -161,43 +161,45 @@ class Extractor:
         attribution: Attribution,
         when: TimeSpan,
         stance: str,
+        mentions: list[Mention],
     ) -> list[Claim]:
-        """A denial by one side, and a stated motive, are claims of their own."""
+        """A denial by one side, and a stated motive, are claims of their own.
+
+        The denier is the actor named just before the denying verb ("…, which
+        Tehran denied"), when it is one side of the relation. A motive counts when
+        the patron is the one speaking or justifying ("Iran says its support for
+        Hamas is a duty").
+        """
         out: list[Claim] = []
         deny = _DENY_VERB.search(text)
-        if deny and stance == "denied":
-            before = [m for m in (rel.subject, rel.object) if m.end <= deny.start()]
+        if deny and stance in ("denied", "disputed"):
+            sides = {rel.subject.actor: rel.object, rel.object.actor: rel.subject}
+            before = [m for m in mentions if m.end <= deny.start() and m.actor in sides]
             if before:
                 denier = before[-1]
-                other = rel.object if denier is rel.subject else rel.subject
-                plain = _DENY_VERB.sub("", text)
-                said = (
-                    "reported" if hedge.stance_of(plain, len(plain)) != "asserted" else "asserted"
-                )
                 out.append(
                     self._claim(
                         doc,
                         sent,
-                        Relation(denier, other, "denial", rel.trigger),
+                        Relation(denier, sides[denier.actor], "denial", rel.trigger),
                         "denial",
-                        said,
+                        "asserted",
                         attribution,
                         when,
                         None,
                         [],
                     )
                 )
-        if (
-            VOCAB.claim_types[rel.type].family == "support"
-            and stance != "denied"
-            and _MOTIVE.search(text)
-            and _SPEECH.match(text[rel.subject.end :])
-        ):
-            out.append(
-                self._claim(
-                    doc, sent, rel, "justification", "asserted", attribution, when, None, []
+        motive = _MOTIVE.search(text)
+        if VOCAB.claim_types[rel.type].family == "support" and stance != "denied" and motive:
+            speech = _JUSTIFY.search(text[: motive.start()])
+            speaker = [m for m in mentions if speech and m.end <= speech.start()]
+            if speech and speaker and speaker[-1].actor == rel.subject.actor:
+                out.append(
+                    self._claim(
+                        doc, sent, rel, "justification", "asserted", attribution, when, None, []
+                    )
                 )
-            )
         return out
 
     def _claim(
