@@ -10,6 +10,7 @@ Invariant: the matcher is a pure function of the actor list it was built from.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -156,20 +157,34 @@ def resolve_references(
     coalition named earlier in the text; "the country"/"the regime" the last state.
     Returns the mentions with the resolved references merged in, in order.
     """
-    refs: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
-    for m in _REFERENCE.finditer(text):
-        want_state = m.group(2) is not None
-        prior = [x for x in ordered if x.end <= m.start()]
-        for earlier in reversed(prior):
-            if (want_state and earlier.kind == "state") or (
-                not want_state and earlier.kind in _GROUP_KINDS
-            ):
-                refs.append(Mention(m.start(), m.end(), earlier.actor, earlier.kind, "reference"))
-                break
-    taken = [(m.start, m.end) for m in ordered]
-    extra = [r for r in refs if not any(s < r.end and r.start < e for s, e in taken)]
+    ends = [m.end for m in ordered]  # sorted too: mentions do not overlap
+    last_state: list[int] = []  # index of the latest state mention at or before i
+    last_group: list[int] = []
+    state = group = -1
+    for i, m in enumerate(ordered):
+        state = i if m.kind == "state" else state
+        group = i if m.kind in _GROUP_KINDS else group
+        last_state.append(state)
+        last_group.append(group)
+    refs: list[Mention] = []
+    for ref in _REFERENCE.finditer(text):
+        before = bisect.bisect_right(ends, ref.start()) - 1
+        if before < 0:
+            continue
+        idx = (last_state if ref.group(2) is not None else last_group)[before]
+        if idx >= 0:
+            earlier = ordered[idx]
+            refs.append(Mention(ref.start(), ref.end(), earlier.actor, earlier.kind, "reference"))
+    starts = [m.start for m in ordered]
+    extra = [r for r in refs if not _overlaps(starts, ordered, r.start, r.end)]
     return sorted([*ordered, *extra], key=lambda m: m.start)
+
+
+def _overlaps(starts: list[int], ordered: Sequence[Mention], start: int, end: int) -> bool:
+    """Does [start, end) overlap any of the (sorted, disjoint) mentions?"""
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and ordered[i].end > start
 
 
 _ORG = re.compile(
@@ -194,6 +209,8 @@ def candidate_orgs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
     They become new candidate actors, so a claim about an unknown brigade is kept
     (and shown as such) rather than dropped.
     """
+    ordered = sorted(mentions, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
     out = []
     for m in _ORG.finditer(text):
         name = m.group(1)
@@ -202,7 +219,7 @@ def candidate_orgs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
         name = text[start : m.end(1)]
         if len(name.split()) < 2:
             continue
-        if any(x.start < m.end(1) and start < x.end for x in mentions):
+        if _overlaps(starts, ordered, start, m.end(1)):
             continue
         kind = _ORG_KIND.get(name.split()[-1], "armed_group")
         out.append((start, m.end(1), name, kind))

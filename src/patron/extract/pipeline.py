@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from patron.extract import hedge
+from patron.extract import lexicon as lx
 from patron.extract.dates import find_time
 from patron.extract.grade import propose_grade
 from patron.extract.mentions import (
@@ -104,15 +105,23 @@ class Extractor:
             mentions.append(Mention(start, end, actor_id, kind, "candidate"))
         mentions.sort(key=lambda m: m.start)
         starts = [m.start for m in mentions]
+
+        def two_actors(start: int, end: int) -> bool:
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            return len({m.actor for m in mentions[lo:hi] if m.kind in ACTOR_KINDS}) >= 2
+
         used: set[str] = set()
-        for sent in sentences(text):
+        for sent in sentences(text, keep=two_actors):
             lo = bisect.bisect_left(starts, sent.start)
             hi = bisect.bisect_left(starts, sent.end)
             inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
             if len({m.actor for m in inside if m.kind in ACTOR_KINDS}) < 2:
                 continue
-            if hedge.is_question(sent.text):
-                continue
+            if hedge.is_question(sent.text) or (
+                not lx.types_present(sent.text.lower())
+                and ("'" not in sent.text and "’" not in sent.text and "-" not in sent.text)
+            ):
+                continue  # no trigger word, possessive or compound: no rule can fire
             for claim in self._claims(doc, sent, inside):
                 out.claims.append(claim)
                 used.update((claim.subject, claim.object))

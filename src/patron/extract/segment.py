@@ -14,6 +14,7 @@ at the missing space.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["Sentence", "is_boilerplate", "sentences"]
@@ -155,10 +156,18 @@ def _is_break(text: str, at: int) -> bool:
     return not re.match(r"\d", text[at + 1 : at + 2])  # 3.5 million
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` with character offsets, boilerplate lines skipped."""
+def sentences(
+    text: str, keep: Callable[[int, int], bool] | None = None
+) -> list[Sentence]:
+    """Sentences of ``text`` with character offsets, boilerplate lines skipped.
+
+    ``keep(start, end)`` may skip whole blocks before any work is done on them
+    (extraction keeps only blocks that name two actors).
+    """
     out: list[Sentence] = []
     for block_no, (b_start, b_end) in enumerate(_blocks(text)):
+        if keep is not None and not keep(b_start, b_end):
+            continue
         block = text[b_start:b_end]
         if is_boilerplate(block) and not _CLOSE.search(block) and not _BREAK.search(block):
             continue
