@@ -65,6 +65,10 @@ class KnowledgeBase:
             self._resolver = Resolver(self.store.actor_names())
         return self._resolver
 
+    def refresh_names(self) -> None:
+        """Drop the name index after actors were written; it is rebuilt from the store."""
+        self._resolver = None
+
     def resolve(self, name: str) -> Actor:
         """The actor a person means by ``name``; UnknownActor/AmbiguousActor otherwise."""
         actor = self.store.actor(self.resolver.resolve(name))

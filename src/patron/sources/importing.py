@@ -158,7 +158,7 @@ def store_batch(kb: KnowledgeBase, batch: ImportBatch) -> ImportReport:
     report = batch.report
     if batch.actors:
         report.actors_created = kb.store.put_actors(batch.actors, origin="import")
-        kb._resolver = None  # the name index is a function of the store: rebuild it
+        kb.refresh_names()
     docs, new = kb.store.add(batch.documents.values(), batch.claims)
     report.documents_new = docs
     report.claims_new = new
