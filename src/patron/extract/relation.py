@@ -237,13 +237,19 @@ def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
                 if s.actor != o.actor:
                     found.append(Relation(s, o, type_, trigger))
 
-    present = lx.types_present(text.lower())
-    _compounds(text, actors, add)
-    _passives(text, actors, add)
+    low = text.lower()
+    present = lx.types_present(low)
+    # Each rule runs only where its cue can occur: cheap substring checks first.
+    if "-" in text or "‑" in text:
+        _compounds(text, actors, add)
+    if " by " in low:
+        _passives(text, actors, add)
     if "receive" in present:
         _receiving(text, actors, mentions, add)
-    _possessives(text, actors, add)
-    _adjectives(text, actors, mentions, add)
+    if "'" in text or "’" in text or " from " in low or " of " in low:
+        _possessives(text, actors, add)
+    if any(m.form == "demonym" for m in mentions):
+        _adjectives(text, actors, mentions, add)
     if " its " in text or " their " in text:
         _pronouns(text, actors, add)
     if "transit_cue" in present:
