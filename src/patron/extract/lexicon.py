@@ -169,7 +169,8 @@ VERB_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:(?:suspen(?:d|ds|ded|ding|sion\s+of)|cancel\w*|withdr[ae]w\w*|"
             r"freez(?:e|es|ing)|froze|halt\w*|stopp?\w*|end(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?"
-            r"(?:aid|assistance|funding|support|payments|arms\s+sales)|"
+            r"(?:aid|assistance|funding|support|payments|arms\s+sales|supplies|deliveries|"
+            r"shipments)|"
             r"cut\s+(?:off\s+)?(?:\w+\s+){0,3}?(?:ties|funding|support|aid|"
             r"relations|money)|slowed\s+to\s+a\s+trickle|collapsed|ruptured|cooled|soured|"
             r"broke\s+down|sever(?:s|ed|ing)?|suspend(?:s|ed|ing)?\s+(?:its\s+)?"

@@ -115,6 +115,7 @@ _IN_KIND = re.compile(
     re.IGNORECASE,
 )
 _CARRIERS = frozenset({"cargo", "convoy", "convoys", "shipment", "shipments"})
+_RECIPIENT = re.compile(r"\b(?:to|into|for|with)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _PAY = re.compile(r"^pa(?:y|ys|id|ying)$")
 _TRANSIT = re.compile(
     r"\b(?:land\s+bridge|conduit|transit\s+(?:route|point|hub|country|state)|"
@@ -207,7 +208,7 @@ def _noun_types(text: str) -> list[str]:
 
 def _unstated(text: str, trigger_at: int) -> bool:
     """Is the trigger under a modal, plan, threat, condition or purpose in its clause?"""
-    start = max(0, trigger_at - 60)
+    start = max(0, trigger_at - 120)
     window = text[start:trigger_at]
     cut = list(_CLAUSE.finditer(window))
     if cut:
@@ -264,7 +265,7 @@ def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
         if not c:
             continue
         obj = _after(actors, m.end + c.end(), text)
-        if obj is None or obj.start - (m.end + c.end()) > 60:
+        if obj is None or obj.start - (m.end + c.end()) > 30:
             continue
         add(
             [m],
@@ -438,7 +439,9 @@ def _adjectives(
         later = [a for a in targets if _TO_CLIENT.search(text[end : a.start])]
         client = _prefer_group(text, later) if later else None
         lead = re.search(
-            r"\b(?:with|thanks\s+to|by|from|of)\s+(?:\w+\s+){0,2}$", text[: m.start], re.IGNORECASE
+            r"\b(?:with|thanks\s+to|by|from)\s+(?:(?:the|its|their|continued|strong)\s+)?$",
+            text[: m.start],
+            re.IGNORECASE,
         )
         if client is None and lead:
             # "Hamas operates with Iranian backing", "With Iranian backing, the Houthis…"
@@ -532,6 +535,10 @@ def _active(
                 if type_ is None and lx.NEEDS_NOUN.match(verb):
                     continue
                 types = ["backing"]
+            elif type_ is None and lx.NEEDS_NOUN.match(verb) and text[end:obj.start].strip() and (
+                not _RECIPIENT.search(text[: obj.start])
+            ):
+                continue  # "move against Syria's weapons": moved, but to no recipient
         else:
             types = [type_]
         subjects = _with_list(text, actors, subj, False)
