@@ -21,6 +21,7 @@ from patron.cli_options import DbOpt, FormatOpt
 from patron.errors import StoreError
 from patron.evaluate.cameo import evaluate_cameo
 from patron.evaluate.cases import evaluate_cases, load_cases
+from patron.evaluate.documents import evaluate_documents
 from patron.evaluate.re3d import evaluate_re3d
 from patron.evaluate.scoring import Score
 from patron.extract.pipeline import Extractor
@@ -145,3 +146,22 @@ def eval_cameo(file: Annotated[Path, typer.Argument(help="cameo_class TSV (sente
         return t
 
     emit(fmt, rows=report.examples, document=report.as_dict(), table=table)
+
+
+@eval_app.command("documents")
+def eval_documents(
+    expected: Annotated[Path, typer.Argument(help="Expected claims per document (YAML)")],
+    folder: Annotated[Path | None, typer.Option(help="Documents folder [default: documents/ "
+                                                     "beside EXPECTED]")] = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """End to end: read whole documents, extract, and score support claims per document."""
+    report = evaluate_documents(_extractor(db), expected, folder or expected.parent / "documents")
+
+    def table() -> Table:
+        t = _score_table(f"{report.documents} documents", {"support claims": report.support})
+        t.caption = f"hedged stated as asserted: {report.hedged_as_asserted}"
+        return t
+
+    emit(fmt, rows=report.errors, document=report.as_dict(), table=table)

@@ -44,3 +44,16 @@ def test_no_hedged_statement_comes_out_asserted(report: CaseReport) -> None:
 
 def test_junk_yields_almost_nothing(report: CaseReport) -> None:
     assert report.junk_claims <= report.junk_cases // 10
+
+
+def test_example_documents_end_to_end() -> None:
+    """Whole documents (readers, boilerplate, extraction) against examples/expected.yaml."""
+    from patron.evaluate.documents import evaluate_documents
+
+    extractor = Extractor(load_dir(settings.get().data_dir / "actors"))
+    report = evaluate_documents(extractor, REPO / "examples" / "expected.yaml",
+                                REPO / "examples" / "documents")
+    assert report.documents == 16
+    assert report.hedged_as_asserted == 0
+    assert report.support.precision >= 0.8, report.as_dict()["support"]
+    assert report.support.recall >= 0.6, report.as_dict()["support"]

@@ -52,7 +52,8 @@ _REPORTED = re.compile(
     r"found that|concluded|insist\w*|maintain\w*|argue[sd]?|view(?:ed)? as|seen as|"
     r"widely (?:reported|believed|seen|described|regarded)|described as|describ\w+|"
     r"admit\w*|acknowledg\w*|confirm\w*|announc\w*|conced\w*|called|call|calls|"
-    r"label\w*|accord(?:ing)? to|quot\w*|cited|citing|"
+    r"label\w*|accord(?:ing)? to|quot\w*|cited|citing|present(?:s|ed)\s+(?:\w+\s+){0,5}as|"
+    r"(?:has|have|had)\s+put\s+|telling|"
     r"reports? (?:say|said|suggest\w*)|claim(?:s|ed)?(?! that))\b",
     re.I,
 )

@@ -15,6 +15,7 @@ __all__ = [
     "GENERIC_VERBS",
     "NOUN_TYPES",
     "PARTICIPLES",
+    "PARTICIPLE_WORD",
     "RECEIVE_VERBS",
     "STEMS",
     "SUPPORT_NOUN_STOP",
@@ -193,7 +194,7 @@ VERB_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # General giving verbs: the type comes from the nouns around (NOUN_TYPES), else "backing".
 GENERIC_VERBS = _rx(
     # A cheap first-letter check before the look-behinds keeps this fast.
-    r"\b(?=[pgsdtcfehamlPGSDTCFEHAML])(?<!\bof )(?<!\bthe )(?<!\bmilitary )"
+    r"\b(?=[pgsdtcfehamloibPGSDTCFEHAMLOIB])(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bmilitary )"
     r"(?<!\bhumanitarian )(?<!\beconomic )(?<!\bforeign )"
     r"\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave|suppl(?:y|ies|ied|ying)|"
     r"sen(?:d|ds|t|ding)|deliver(?:s|ed|ing)?|transfer(?:s|red|ring)?|ship(?:s|ped|ping)?|"
@@ -201,13 +202,15 @@ GENERIC_VERBS = _rx(
     r"extend(?:s|ed|ing)?|furnish(?:es|ed|ing)?|donat(?:e|es|ed|ing)|"
     r"grant(?:s|ed|ing)?|help(?:s|ed|ing)?|assist(?:s|ed|ing)?|aid(?:s|ed|ing)?|"
     r"transport(?:s|ed|ing)?|fly|flew|flown|shar(?:e|es|ed|ing)|pass(?:es|ed|ing)?|"
-    r"mov(?:e|es|ed|ing)|sold|sell(?:s|ing)?|lent|loan(?:s|ed)?)\b"
+    r"mov(?:e|es|ed|ing)|sold|sell(?:s|ing)?|lent|loan(?:s|ed)?|offer(?:s|ed|ing)?|"
+    r"increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|step(?:s|ped)?\s+up|expand(?:s|ed|ing)?)\b"
+    r"(?!\s+to\s+\w)(?!\s+(?:deal|deals|chain|chains|route|routes|line|lines|agreement|contract))"
 )
 
 # General verbs that say nothing of support unless a noun says what moved.
 NEEDS_NOUN = _rx(
     r"^(?:transfer|ship|smuggl|channel|funnel|transport|fl[yeo]|shar|pass|mov|"
-    r"sold|sell|lent|loan|deliver|sen[dt]|extend|grant|donat)"
+    r"sold|sell|lent|loan|deliver|sen[dt]|extend|grant|donat|increas|boost|step|expand)"
 )
 
 # Recipient first: "Hamas receives money from Iran".
@@ -217,11 +220,14 @@ RECEIVE_VERBS = _rx(
     r"benefit(?:s|ed|ted)?\s+from|take[sn]?|took)\b"
 )
 
-PARTICIPLES = _rx(
-    r"\b(?:funded|financed|bankrolled|armed|trained|backed|supported|sponsored|equipped|"
+_PARTICIPLE = (
+    r"(?:funded|financed|bankrolled|armed|trained|backed|supported|sponsored|equipped|"
     r"supplied|hosted|sheltered|harbou?red|advised|aided|assisted|helped|propped up|"
-    r"attacked|targeted|struck|killed|sanctioned|designated|threatened|mediated)\s+by\b"
+    r"attacked|targeted|struck|killed|sanctioned|designated|threatened|mediated)"
 )
+# "funded and trained by Iran": every participle of the list names a relation.
+PARTICIPLES = _rx(r"\b" + _PARTICIPLE + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _PARTICIPLE + r")*\s+by\b")
+PARTICIPLE_WORD = _rx(_PARTICIPLE)
 
 # "Iran-backed", "Tehran-funded": type of the compound's second half.
 COMPOUND = _rx(
@@ -280,7 +286,13 @@ NOUN_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s+(?:the\s+)?power|salaries|civil\s+servants)\b"
         ),
     ),
-    ("diplomatic", _rx(r"\b(?:diplomatic|political)\s+(?:support|backing|cover|protection)\b")),
+    (
+        "diplomatic",
+        _rx(
+            r"\b(?:diplomatic|political)\s+(?:support|backing|cover|protection|access|"
+            r"recognition)\b"
+        ),
+    ),
     (
         "intelligence",
         _rx(
@@ -350,31 +362,142 @@ STEMS: dict[str | None, tuple[str, ...]] = {
     "materiel": ("equip",),
     "troops": ("fought", "fight", "deploy"),
     "intelligence": ("intelligence",),
-    "diplomatic": ("defend", "endors", "champion", "lobb", "diplomatic", "political", "shield",
-                   "stand", "voic"),
+    "diplomatic": (
+        "defend",
+        "endors",
+        "champion",
+        "lobb",
+        "diplomatic",
+        "political",
+        "shield",
+        "stand",
+        "voic",
+    ),
     "backing": ("back", "support", "sponsor", "prop", "patron", "complicit", "role"),
-    "attack": ("attack", "strike", "struck", "bomb", "shell", "fire", "launch", "target",
-               "kill", "assassinat", "raid", "invad", "ambush", "hit"),
+    "attack": (
+        "attack",
+        "strike",
+        "struck",
+        "bomb",
+        "shell",
+        "fire",
+        "launch",
+        "target",
+        "kill",
+        "assassinat",
+        "raid",
+        "invad",
+        "ambush",
+        "hit",
+    ),
     "threat": ("threat", "warn"),
     "sanction": ("sanction", "designat", "blacklist", "impos", "froze", "embargo"),
     "member_of": ("member", "part", "component", "pillar", "belong", "join", "sit", "sat"),
     "alliance": ("ally", "allie", "allied", "alliance", "partner", "sign"),
     "meeting": ("met", "meet", "visit", "talks", "hosted", "received"),
     "mediation": ("mediat", "broker"),
-    "rupture": ("suspen", "cancel", "withdr", "freez", "froze", "halt", "stop", "end", "cut",
-                "slowed", "collaps", "ruptur", "cool", "sour", "broke", "sever", "reduc",
-                "strain", "rift", "fell", "fallen", "break", "split", "abandon"),
+    "rupture": (
+        "suspen",
+        "cancel",
+        "withdr",
+        "freez",
+        "froze",
+        "halt",
+        "stop",
+        "end",
+        "cut",
+        "slowed",
+        "collaps",
+        "ruptur",
+        "cool",
+        "sour",
+        "broke",
+        "sever",
+        "reduc",
+        "strain",
+        "rift",
+        "fell",
+        "fallen",
+        "break",
+        "split",
+        "abandon",
+    ),
     "resumption": ("resum", "restor", "reconcil", "rapprochement", "mend", "back on track"),
-    "receive": ("receiv", "got", "get", "obtain", "acquir", "rely", "reli", "depend", "benefit",
-                "tak", "took"),
-    "nouns": ("weapon", "money", "cash", "rocket", "missile", "drone", "munition", "fighter",
-              "troop", "adviser", "advisor", "trainer", "instructor", "fuel", "cargo", "convoy",
-              "shipment", "proxy", "proxies", "backer", "patron", "sponsor", "source of"),
+    "receive": (
+        "receiv",
+        "got",
+        "get",
+        "obtain",
+        "acquir",
+        "rely",
+        "reli",
+        "depend",
+        "benefit",
+        "tak",
+        "took",
+    ),
+    "nouns": (
+        "weapon",
+        "money",
+        "cash",
+        "rocket",
+        "missile",
+        "drone",
+        "munition",
+        "fighter",
+        "troop",
+        "adviser",
+        "advisor",
+        "trainer",
+        "instructor",
+        "fuel",
+        "cargo",
+        "convoy",
+        "shipment",
+        "proxy",
+        "proxies",
+        "backer",
+        "patron",
+        "sponsor",
+        "source of",
+    ),
     "transit_cue": ("bridge", "conduit", "transit", "corridor", "cross", "through", "under its"),
-    None: ("provid", "giv", "gave", "suppl", "sen", "deliver", "transfer", "ship", "smuggl",
-           "channel", "funnel", "extend", "furnish", "donat", "grant", "help", "assist", "aid",
-           "transport", "fly", "flew", "flown", "shar", "pass", "mov", "sold", "sell", "lent",
-           "loan"),
+    None: (
+        "provid",
+        "giv",
+        "gave",
+        "suppl",
+        "sen",
+        "deliver",
+        "transfer",
+        "ship",
+        "smuggl",
+        "channel",
+        "funnel",
+        "extend",
+        "furnish",
+        "donat",
+        "grant",
+        "help",
+        "assist",
+        "aid",
+        "transport",
+        "fly",
+        "flew",
+        "flown",
+        "shar",
+        "pass",
+        "mov",
+        "sold",
+        "sell",
+        "lent",
+        "loan",
+        "offer",
+        "increas",
+        "boost",
+        "step",
+        "expand",
+    ),
 }
 
 

@@ -70,7 +70,7 @@ _ADJ_NOUN = re.compile(
     r"^(?:\s+(?:and|,)\s+\S+)*\s+(?:[a-z-]+\s+){0,2}?(support|backing|"
     r"money|funds|funding|cash|weapons|arms|rockets|missiles|drones|"
     r"munitions|fighters|troops|advisers|advisors|trainers|instructors|"
-    r"aid|assistance|help|fuel|cargo|convoys?|shipments?)\b"
+    r"aid|assistance|help|fuel|cargo|convoys?|shipments?|supplies|payments|transfers)\b"
 )
 _TO_CLIENT = re.compile(
     r"\b(?:to|for|reach(?:ed|es|ing)?|bound\s+for|destined\s+for|"
@@ -107,7 +107,10 @@ _MODAL = re.compile(
     r"(?!\s+have\b)",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\bbut\b")
+_CLAUSE = re.compile(
+    r"[;:]|,\s+(?:but|while|whereas|although|though|and)\b|\bbut\b|"
+    r"\band\s+that\b"
+)
 _TRAINED_IN = re.compile(r"^\s+(?:\w+\s+){0,2}?in\s+$", re.IGNORECASE)
 _IN_KIND = re.compile(
     r"\b(?:million|billion|bn|m)\s+(?:\w+\s+)?in\s+(?:\w+\s+)?(?:weapons|arms|"
@@ -116,6 +119,23 @@ _IN_KIND = re.compile(
 )
 _CARRIERS = frozenset({"cargo", "convoy", "convoys", "shipment", "shipments"})
 _RECIPIENT = re.compile(r"\b(?:to|into|for|with)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+# "…provides M23 with troops, weapons and training, UN experts say": the list, not the rest.
+_WITH_CLAUSE = re.compile(
+    r"^(?:['’]s\s+\w+\s+)?\s*with\s+.*?(?=[;.]|,\s+(?!and\b)[a-z]*\s*[A-Z]|"
+    r",\s+(?:but|while|which|who|according|saying|officials|analysts)\b|$)",
+    re.DOTALL,
+)
+_STATE_NOUN = re.compile(r"^\s+(?:state|government|regime|authorities|leadership)\b")
+_AND_THEN = re.compile(r"\band\s+(?:later\s+|also\s+|then\s+|subsequently\s+)?$", re.IGNORECASE)
+_IS_POLITICAL = re.compile(
+    r"^\s+(?:is|was|has\s+been|remains)\s+(?:\w+\s+)?(?:political|diplomatic)", re.IGNORECASE
+)
+_OFFICE_IN = re.compile(
+    r"\bopen(?:s|ed)?\s+(?:an?\s+|its\s+)?(?:\w+\s+){0,2}?(?:office|bureau|"
+    r"headquarters|base|mission)\s+in\s+$",
+    re.IGNORECASE,
+)
+_ARMED_WITH = re.compile(r"\barmed\s+with\s+$", re.IGNORECASE)
 _PAY = re.compile(r"^pa(?:y|ys|id|ying)$")
 _TRANSIT = re.compile(
     r"\b(?:land\s+bridge|conduit|transit\s+(?:route|point|hub|country|state)|"
@@ -142,7 +162,9 @@ Add = Callable[[Sequence[Mention], Sequence[Mention], str, tuple[int, int]], Non
 def _is_adjective(text: str, m: Mention) -> bool:
     """ "Israeli officials", "Syrian mercenaries": a demonym before a common noun."""
     after = text[m.end : m.end + 2]
-    return m.form == "demonym" and len(after) == 2 and after[0] == " " and after[1].islower()
+    if m.form != "demonym" or len(after) != 2 or after[0] != " " or not after[1].islower():
+        return False
+    return not _STATE_NOUN.match(text[m.end :])  # "the Russian state paid": the state itself
 
 
 def _arguments(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -251,6 +273,8 @@ def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
         _possessives(text, actors, add)
     if any(m.form == "demonym" for m in mentions):
         _adjectives(text, actors, mentions, add)
+    if " in " in text or "armed with" in low:
+        _hosted_and_armed(text, actors, mentions, add)
     if " its " in text or " their " in text:
         _pronouns(text, actors, add)
     if "transit_cue" in present:
@@ -289,14 +313,13 @@ def _passives(text: str, actors: Sequence[Mention], add: Add) -> None:
             obj = later[0] if later else None
         if obj is None:
             continue
-        verb = re.sub(r"\s+by$", "", p.group(0).lower())
-        type_ = lx.PARTICIPLE_TYPES.get(verb, "backing")
-        add(
-            _with_list(text, actors, subj, True),
-            _with_list(text, actors, obj, False),
-            type_,
-            (p.start(), max(p.end(), subj.end)),
-        )
+        for verb in lx.PARTICIPLE_WORD.findall(p.group(0).lower()):
+            add(
+                _with_list(text, actors, subj, True),
+                _with_list(text, actors, obj, False),
+                lx.PARTICIPLE_TYPES.get(verb, "backing"),
+                (p.start(), max(p.end(), subj.end)),
+            )
 
 
 def _receiving(text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add) -> None:
@@ -305,6 +328,18 @@ def _receiving(text: str, actors: Sequence[Mention], mentions: Sequence[Mention]
         if recipient is None:
             continue
         rest = text[r.end() :]
+        if r.group(0).lower().endswith(" on"):  # "relies on Qatar for political backing"
+            patron = _after(actors, r.end(), text)
+            if patron is not None and patron.start - r.end() < 8:
+                wanted = re.split(r"[;.]", text[patron.end :])[0]
+                for type_ in _noun_types(wanted) or ["backing"]:
+                    add(
+                        _with_list(text, actors, patron, True),
+                        [recipient],
+                        type_,
+                        (r.start(), max(r.end(), patron.end)),
+                    )
+            continue
         frm = re.search(r"\bfrom\s+", rest[:120])
         giver: Mention | None = None
         what = re.split(r"[,;]", rest[:80])[0]
@@ -342,6 +377,8 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
             obj = _after(actors, m.end + own.end(), text)
             if obj is not None and obj.start - (m.end + own.end()) < 25:
                 noun = own.group(1).lower()
+                if _IS_POLITICAL.match(text[obj.end :]):
+                    noun = "political"
                 add(
                     [m],
                     _with_list(text, actors, obj, True),
@@ -381,7 +418,7 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
 _ITS_SUPPORT = re.compile(
     r"\b(?:its|their)\s+(?:\w+\s+){0,2}?(support|backing|funding|financing|"
     r"payments|money|weapons|arms|aid|assistance|sponsorship|patronage)\s+"
-    r"(?:for|of|to)\s+(?:the\s+)?$",
+    r"(?:for|of|to|reached|reach|went\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -422,6 +459,31 @@ def _prefer_group(text: str, candidates: Sequence[Mention]) -> Mention | None:
         if a.kind != "state":
             return a
     return candidates[0] if candidates else None
+
+
+def _hosted_and_armed(
+    text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add
+) -> None:
+    """ "Hamas opened an office in Tehran" (a host); "armed with Iranian-designed missiles"."""
+    for m in mentions:
+        if m.kind not in ("state", "state_organ"):
+            continue
+        cut = max(0, m.start - 70)
+        head = text[cut : m.start]
+        if office := _OFFICE_IN.search(head):
+            guest = _before(actors, cut + office.start())
+            if guest is not None and guest.actor != m.actor:
+                add([m], [guest], "safe_haven", (m.start, m.end))
+        elif (
+            m.form == "demonym"
+            and _ARMED_WITH.search(head)
+            and re.match(r"^[-‐]\s?(?:made|designed|built|supplied)\b", text[m.end :])
+        ):
+            before = [a for a in actors if a.end <= m.start and m.start - a.end < 90]
+            groups = [a for a in before if a.kind not in ("state", "place")]
+            candidates = groups or before
+            if candidates and candidates[-1].actor != m.actor:
+                add([m], [candidates[-1]], "arms", (m.start, m.end))
 
 
 def _adjectives(
@@ -477,10 +539,13 @@ def _active(
             triggers += [(m.start(), m.end(), name) for m in rx.finditer(text)]
     if None in present:
         triggers += [(m.start(), m.end(), None) for m in lx.GENERIC_VERBS.finditer(text)]
+    last_subject: Mention | None = None
     for start, end, type_ in sorted(triggers):
         if _inside((start, end), taken) or any(a.start <= start < a.end for a in actors):
             continue
         subj = _before(actors, start)
+        if last_subject is not None and _AND_THEN.search(text[max(0, start - 25) : start]):
+            subj = last_subject  # "Wagner fought for Assad … and later fought for Haftar"
         obj = _after(actors, end, text)
         if (
             type_ in _PAIR_TYPES
@@ -522,12 +587,12 @@ def _active(
             # What is given stands between the verb and the recipient ("sent weapons to
             # Hamas") or after it ("provides Hamas with weapons", "gives Israel $3.8bn").
             window = text[end : obj.start]
-            if not window.strip() or re.match(r"^['’]s\b", text[obj.end :]):
-                window += (
-                    " " + re.split(r"[,;.]|\s(?:but|while|and\s+says?)\s", text[obj.end :])[0][:90]
-                )
-            else:
-                with_clause = re.match(r"^(?:['’]s\s+\w+\s+)?\s*with\s+[^,;.]*", text[obj.end :])
+            after_obj = text[obj.end :]
+            with_clause = _WITH_CLAUSE.match(after_obj)
+            if with_clause:
+                window += " " + with_clause.group(0)
+            elif not window.strip() or re.match(r"^['’]s\b", after_obj):
+                window += " " + re.split(r"[,;.]|\s(?:but|while|and\s+says?)\s", after_obj)[0][:90]
                 if with_clause:
                     window += " " + with_clause.group(0)
             types = _noun_types(window)
@@ -535,8 +600,11 @@ def _active(
                 if type_ is None and lx.NEEDS_NOUN.match(verb):
                     continue
                 types = ["backing"]
-            elif type_ is None and lx.NEEDS_NOUN.match(verb) and text[end:obj.start].strip() and (
-                not _RECIPIENT.search(text[: obj.start])
+            elif (
+                type_ is None
+                and lx.NEEDS_NOUN.match(verb)
+                and text[end : obj.start].strip()
+                and (not _RECIPIENT.search(text[: obj.start]))
             ):
                 continue  # "move against Syria's weapons": moved, but to no recipient
         else:
@@ -545,6 +613,7 @@ def _active(
         objects = _with_list(text, actors, obj, True)
         for t in types:
             add(subjects, objects, t, (start, end))
+        last_subject = subj
 
 
 def _listed(text: str, actors: Sequence[Mention], m: Mention) -> bool:
@@ -577,6 +646,7 @@ def _dedupe(found: list[Relation]) -> list[Relation]:
 
 
 _NOUN_FOR = {
+    "political": "diplomatic",
     "support": "backing",
     "backing": "backing",
     "funding": "funding",

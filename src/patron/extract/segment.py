@@ -94,6 +94,7 @@ _SHORT_JUNK_PREFIXES = (
     "menu", "contents", "trending", "more from", "more on", "newsletter", "photo:", "image:",
     "caption:", "listen to", "watch:", "published", "updated", "by ", "recommended",
 )
+_SENTENCE_END = re.compile(r"[a-z0-9)][.!?](?:\s|$)")
 _BULLET_CHARS = frozenset("-*+•▪◦0123456789")
 _TOC = re.compile(r"(\.{4,}|…{2,})\s*\d+\s*$|^\s*\d+(\.\d+)*\s+\S.{0,70}\s\d+\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•▪◦]|\d+[.)])\s+")
@@ -139,10 +140,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _continues(text: str, prev: tuple[int, int], line: tuple[int, int]) -> bool:
     before = text[prev[0] : prev[1]].rstrip()
     after = text[line[0] : line[1]].lstrip()
-    if not before or not after or _BULLET.match(after):
+    if not before or not after or _BULLET.match(after) or before.startswith("#"):
         return False
-    # Wrapped prose: the previous line stops mid-sentence and this one goes on in lower case.
-    return not _CLOSE.search(before) and after[0].islower() and len(before) > 40
+    if _CLOSE.search(before) or len(before) <= 40 or after.startswith(("#", "|")):
+        return False
+    # Wrapped prose: the previous line stops mid-sentence and this one goes on, in lower
+    # case or up to a sentence end (a list of headlines has neither).
+    return after[0].islower() or bool(_SENTENCE_END.search(after))
 
 
 def _is_break(text: str, at: int) -> bool:
