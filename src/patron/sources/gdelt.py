@@ -112,30 +112,55 @@ def type_of(code: str, families: tuple[str, ...] = FAMILIES) -> str | None:
 
 
 # Grouping by the raw fields and mapping them in Python is cheaper than mapping
-# in SQL, and the groups number thousands, not millions. Measured on 10 million
-# rows (61 columns, 4.4 GB, 2 cores; bench/gdelt_import.py): DuckDB's CSV scan
-# alone (``count(*)``) is about two thirds of the query's CPU time, the GROUP BY
-# about a sixth and the URL sample the rest; a CASE, prefix test or joined code
-# table on EventCode (to map or pre-filter in SQL) costs more than it saves.
+# in SQL, and the groups number thousands, not millions. SQL only tells mapped
+# codes from the rest (string ranges: cheap), so that unmapped events collapse
+# to a few groups per code and month and skip the URL sample. Measured on 10
+# million rows (61 columns, 4.4 GB, 2 cores; bench/gdelt_import.py): DuckDB's CSV
+# scan alone (``count(*)``) is about two thirds of the query's CPU time, the
+# GROUP BY about a sixth and the URL sample the rest; a CASE mapping codes to
+# types, a ``prefix()`` test or a joined code table costs more than it saves.
 # An actor code starts with its country (ISO alpha-3) followed by role codes,
 # so the code, known group and name are all an actor needs.
 _KEYS = [f"Actor{i}{f}" for i in (1, 2) for f in ("Code", "KnownGroupCode", "Name")]
+
+
+def _mapped_test(families: tuple[str, ...]) -> str:
+    """SQL: EventCode has a mapped prefix, as ranges ``p <= code < p'`` (``p'``: ``p``
+    with its last character incremented); true exactly when ``type_of`` is not None."""
+    prefixes = sorted(_prefixes(families))
+    ranges: list[list[str]] = []
+    for p in prefixes:
+        if any(p.startswith(q) for q in prefixes if q != p):
+            continue  # covered by a shorter prefix
+        low, high = p, p[:-1] + chr(ord(p[-1]) + 1)
+        if ranges and ranges[-1][1] == low:
+            ranges[-1][1] = high
+        else:
+            ranges.append([low, high])
+    tests = [f"(EventCode >= {_quote(lo)} AND EventCode < {_quote(hi)})" for lo, hi in ranges]
+    return "(" + (" OR ".join(tests) or "false") + ")"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def scan(paths: Sequence[Path], layout: int) -> str:
     """The ``read_csv`` table expression for event files of one layout (strict:
     every line must have the layout's columns, SQLDATE must be an integer)."""
     columns = ", ".join(f"'{n}': '{_TYPED.get(n, 'VARCHAR')}'" for n in LAYOUTS[layout])
-    sources = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
+    sources = ", ".join(_quote(str(p)) for p in paths)
     return (f"read_csv([{sources}], delim='\t', header=false, quote='', escape='', "
             f"auto_detect=false, strict_mode=true, columns={{{columns}}})")  # fmt: skip
 
 
-def _sql(paths: Sequence[Path], layout: int) -> str:
-    url = f"min(SOURCEURL, {_URLS_PER_GROUP})" if layout != 57 else "NULL"
+def _sql(paths: Sequence[Path], layout: int, families: tuple[str, ...]) -> str:
+    url = f"min(SOURCEURL, {_URLS_PER_GROUP}) FILTER (WHERE mapped)" if layout != 57 else "NULL"
+    keys = ", ".join(f"CASE WHEN mapped THEN {k} END AS {k}" for k in _KEYS)
     return f"""
-    SELECT {", ".join(_KEYS)}, EventCode, SQLDATE // 100 AS month, count(*) AS n, {url}
-    FROM {scan(paths, layout)}
+    SELECT {", ".join(_KEYS)}, EventCode, month, count(*) AS n, {url}
+    FROM (SELECT {keys}, EventCode, SQLDATE // 100 AS month, {"SOURCEURL, " * (layout != 57)}mapped
+          FROM (SELECT *, {_mapped_test(families)} AS mapped FROM {scan(paths, layout)}))
     GROUP BY ALL
     """
 
@@ -292,7 +317,7 @@ def read(
             done = 0
             for layout, members in sorted(by_layout.items()):
                 try:
-                    rows = con.execute(_sql(members, layout)).fetchall()
+                    rows = con.execute(_sql(members, layout, tuple(families))).fetchall()
                 except duckdb.Error as exc:
                     raise _input_error(exc, members) from exc
                 _collect(rows, actors, groups, batch.report, tuple(families))
