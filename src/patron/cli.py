@@ -169,8 +169,8 @@ def init(
     )
 
 
-@app.command("who-backs")
-def who_backs_cmd(
+def backing_cmd(
+    ctx: typer.Context,
     actor: str,
     type: TypeOpt = None,
     since: SinceOpt = None,
@@ -182,7 +182,7 @@ def who_backs_cmd(
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Who supports ACTOR: patrons with types, time spans, stances, grades and sources."""
+    """Who supports ACTOR (who-backs), or whom it supports (backed-by), with the evidence."""
     kb = _open(db)
     flt = _filter(
         types=type,
@@ -193,34 +193,17 @@ def who_backs_cmd(
         origins=origin,
         family="support",
     )
-    _print_backing(who_backs(kb.store, kb.resolve(actor), flt), fmt, detail)
+    query = who_backs if ctx.info_name == "who-backs" else backed_by
+    _print_backing(query(kb.store, kb.resolve(actor), flt), fmt, detail)
 
 
-@app.command("backed-by")
-def backed_by_cmd(
-    actor: str,
-    type: TypeOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    min_grade: GradeOpt = None,
-    stance: StanceOpt = None,
-    origin: OriginOpt = None,
-    detail: DetailOpt = False,
-    db: DbOpt = None,
-    fmt: FormatOpt = Format.table,
-) -> None:
-    """Whom ACTOR supports (its clients), with the same evidence as who-backs."""
-    kb = _open(db)
-    flt = _filter(
-        types=type,
-        since=since,
-        until=until,
-        min_grade=min_grade,
-        stances=stance,
-        origins=origin,
-        family="support",
-    )
-    _print_backing(backed_by(kb.store, kb.resolve(actor), flt), fmt, detail)
+app.command(
+    "who-backs",
+    help="Who supports ACTOR: patrons with types, time spans, stances, grades and sources.",
+)(backing_cmd)
+app.command(
+    "backed-by", help="Whom ACTOR supports (its clients), with the same evidence as who-backs."
+)(backing_cmd)
 
 
 @app.command()
