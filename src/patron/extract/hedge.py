@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from patron.vocab import VOCAB
-
 __all__ = ["find_attribution", "is_question", "stance_of"]
 
 _DENIED = re.compile(
@@ -100,10 +98,6 @@ def _cues(sentence: str) -> tuple[bool, int | None, bool, bool, bool]:
     return (bool(_DISPUTED.search(sentence)), denial.start() if denial else None,
             bool(denial and _AFTER_DENIAL.search(sentence)), bool(_ALLEGED.search(sentence)),
             bool(_REPORTED.search(sentence)))
-
-
-def weakest(*stances: str) -> str:
-    return min(stances, key=lambda s: VOCAB.stances[s])
 
 
 _ACCORDING = re.compile(

@@ -295,9 +295,6 @@ class Store:
             for chunk in _chunks(rows, 20000):
                 conn.execute(insert(claims), list(chunk))
 
-    def claim_rows(self, items: Iterable[Claim], start_seq: int) -> list[dict[str, Any]]:
-        return [_claim_row(c, start_seq + i) for i, c in enumerate(items)]
-
     def documents(self, ids: Iterable[str]) -> dict[str, Document]:
         wanted = sorted(set(ids))
         out: dict[str, Document] = {}
