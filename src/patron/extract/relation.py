@@ -136,6 +136,17 @@ _OFFICE_IN = re.compile(
     re.IGNORECASE,
 )
 _ARMED_WITH = re.compile(r"\barmed\s+with\s+$", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:(resum\w*|restor\w*|renew\w*)|cut\w*|halt\w*|suspend\w*|reduc\w*|stopp?\w*|"
+    r"end(?:ed|s)?|froze|freez\w*|withdr[ae]w\w*|slash\w*)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_TIES_WITH = re.compile(
+    r"['’]s?\s+(?:ties|relations|relationship)\s+with\s+(?:the\s+)?$", re.IGNORECASE
+)
+_ALONGSIDE = re.compile(
+    r"^,?\s+(?:alongside|along\s+with|together\s+with|as\s+do(?:es)?)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _PAY = re.compile(r"^pa(?:y|ys|id|ying)$")
 _TRANSIT = re.compile(
     r"\b(?:land\s+bridge|conduit|transit\s+(?:route|point|hub|country|state)|"
@@ -431,13 +442,20 @@ def _pronouns(text: str, actors: Sequence[Mention], add: Add) -> None:
         if not own:
             continue
         patron = _before(actors, cut + own.start())
-        if patron is not None and patron.actor != m.actor:
-            add(
-                [patron],
-                _with_list(text, actors, m, True),
-                _NOUN_FOR.get(own.group(1).lower(), "backing"),
-                (cut + own.start(), m.end),
-            )
+        if patron is None or patron.actor == m.actor:
+            continue
+        change = _CHANGE_VERB.search(text[max(0, cut + own.start() - 40) : cut + own.start()])
+        if change and change.group(1) is None:
+            continue  # "cut its funding to Hamas": a rupture, left to the verb rules
+        # "restored its funding to UNRWA": funding again, and the resumption still counts,
+        # so this claim does not take the verb's span.
+        span = (m.start, m.end) if change else (cut + own.start(), m.end)
+        add(
+            [patron],
+            _with_list(text, actors, m, True),
+            _NOUN_FOR.get(own.group(1).lower(), "backing"),
+            span,
+        )
 
 
 def _transit(text: str, actors: Sequence[Mention], add: Add) -> None:
@@ -556,10 +574,15 @@ def _active(
             if len(pair) >= 2:  # "Hamas and Syria restored relations"
                 add(pair[-1:], pair[:-1], type_, (start, end))
                 continue
+            ties = _TIES_WITH.search(text[max(0, subj.start - 40) : subj.start])
+            holder = _before(actors, subj.start - 40 + ties.start()) if ties else None
+            if ties and subj.start >= 40 and holder is not None:
+                add([holder], [subj], type_, (start, end))  # "Moscow's ties with Wagner ruptured"
+                continue
         if type_ == "mediation" and obj is not None:
             parties = _with_list(text, actors, obj, True)
             if subj is not None:
-                add([subj], parties, "mediation", (start, end))
+                add(_with_list(text, actors, subj, False), parties, "mediation", (start, end))
             continue
         if (
             subj is not None
@@ -611,6 +634,10 @@ def _active(
             types = [type_]
         subjects = _with_list(text, actors, subj, False)
         objects = _with_list(text, actors, obj, True)
+        if types == ["member_of"]:
+            later = [a for a in actors if a.start > obj.end]
+            if later and _ALONGSIDE.match(text[obj.end : later[0].start]):
+                subjects = [*subjects, *_with_list(text, actors, later[0], True)]
         for t in types:
             add(subjects, objects, t, (start, end))
         last_subject = subj
