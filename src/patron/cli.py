@@ -6,6 +6,7 @@ Every error Patron raises on purpose becomes one line on stderr and exit code 2.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -235,10 +236,7 @@ def actor(name: str, db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
 
 def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format) -> None:
     items = kb.store.claims(flt)
-    ids = {c.subject for c in items} | {c.object for c in items}
-    ids |= {p for c in items for p in c.route}
-    names = kb.store.display_names(ids)
-    docs = kb.store.documents(c.evidence.document for c in items)
+    names, docs = kb.citations(items)
     emit(
         fmt,
         rows=(claim_record(c, names, docs) for c in items),
@@ -287,7 +285,7 @@ def claims(
         subjects=_resolve_all(kb, subject),
         objects=_resolve_all(kb, object),
     )
-    _list_claims(kb, ClaimFilter(**{**flt.__dict__, "limit": limit}), fmt)
+    _list_claims(kb, replace(flt, limit=limit), fmt)
 
 
 @claims_app.command("load")
@@ -375,13 +373,7 @@ def export(
         _export_file(kb, what, flt, output)
         return
     items = kb.store.claims(flt)
-    ids = (
-        {c.subject for c in items} | {c.object for c in items} | {p for c in items for p in c.route}
-    )
-    names, docs = (
-        kb.store.display_names(ids),
-        kb.store.documents(c.evidence.document for c in items),
-    )
+    names, docs = kb.citations(items)
     rows = (claim_record(c, names, docs) for c in items)
     if output is None:
         emit(formats[what], rows=rows)

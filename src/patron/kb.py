@@ -5,7 +5,7 @@ Library functions here do the work; ``cli.py`` and the API only parse and print.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -15,7 +15,7 @@ from patron.actors import gazetteer
 from patron.actors.resolver import Resolver, from_actors
 from patron.errors import InputError
 from patron.extract.pipeline import Extractor
-from patron.model import Actor, Document
+from patron.model import Actor, Claim, Document
 from patron.sources import claimfile
 from patron.sources.readers import Skipped, read_documents
 from patron.store import Store
@@ -68,6 +68,14 @@ class KnowledgeBase:
     def refresh_names(self) -> None:
         """Drop the name index after actors were written; it is rebuilt from the store."""
         self._resolver = None
+
+    def citations(self, claims: Sequence[Claim]) -> tuple[dict[str, str], dict[str, Document]]:
+        """Display names of every actor and place the claims name, and their documents."""
+        ids = {c.subject for c in claims} | {c.object for c in claims}
+        ids |= {p for c in claims for p in c.route}
+        return self.store.display_names(ids), self.store.documents(
+            c.evidence.document for c in claims
+        )
 
     def resolve(self, name: str) -> Actor:
         """The actor a person means by ``name``; UnknownActor/AmbiguousActor otherwise."""

@@ -23,7 +23,14 @@ from pathlib import Path
 
 from patron.model import Attribution, Claim, Document, Evidence, TimeSpan, document_id
 from patron.sources.csvrows import Row, read_rows, require_columns
-from patron.sources.importing import ActorBook, ImportBatch, ImportReport, Progress, slug
+from patron.sources.importing import (
+    ActorBook,
+    ImportBatch,
+    ImportReport,
+    Progress,
+    slug,
+    tracked,
+)
 
 __all__ = ["ORIGIN", "read"]
 
@@ -135,11 +142,8 @@ def read(path: Path, book: ActorBook, progress: Progress | None = None) -> Impor
     batch = ImportBatch(ImportReport(source=f"ACLED {path.name}"))
     with read_rows(path) as (header, rows):
         require_columns(header, _COLUMNS, file=str(path))
-        records = list(rows)
-        for i, row in enumerate(records, start=1):
+        for row in tracked(list(rows), progress):
             batch.report.rows_read += 1
             _read_row(row, book, batch)
-            if progress and (i % 500 == 0 or i == len(records)):
-                progress(i, len(records))
     batch.actors = list(book.new.values())
     return batch

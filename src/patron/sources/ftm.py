@@ -26,7 +26,14 @@ from pydantic import ValidationError
 from patron.errors import InputError
 from patron.interop.ftm import ACTOR_PREFIX, FIELDS_KEY, LINK_SCHEMATA
 from patron.model import Actor, Claim, Document, Evidence, TimeSpan, document_id
-from patron.sources.importing import ActorBook, ImportBatch, ImportReport, Progress, slug
+from patron.sources.importing import (
+    ActorBook,
+    ImportBatch,
+    ImportReport,
+    Progress,
+    slug,
+    tracked,
+)
 from patron.validation import input_error
 from patron.vocab import VOCAB
 
@@ -199,7 +206,7 @@ def read(path: Path, book: ActorBook, progress: Progress | None = None) -> Impor
                 batch.report.skip("entities without a name")
         elif schema.name != "Documentation":
             batch.report.skip(f"entities of schema {schema.name} (not mapped)")
-    for number, (line, entity) in enumerate(links, start=1):
+    for line, entity in tracked(links, progress):
         source, target = _ENDS[entity.schema.name]
         subject = actor_of.get(_first(entity, source) or "")
         object_ = actor_of.get(_first(entity, target) or "")
@@ -212,8 +219,6 @@ def read(path: Path, book: ActorBook, progress: Progress | None = None) -> Impor
             raise input_error(exc, file=file, line=line) from exc
         if claim is not None:
             batch.add_claim(claim)
-        if progress and (number % 500 == 0 or number == len(links)):
-            progress(number, len(links))
     for actor_id, parent in parents.items():
         if parent in actor_of and actor_id in book.new:
             book.new[actor_id] = book.new[actor_id].model_copy(update={"part_of": actor_of[parent]})

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from patron.actors.names import normalize
 from patron.actors.resolver import Resolver
@@ -32,10 +32,23 @@ __all__ = [
     "Progress",
     "slug",
     "store_batch",
+    "tracked",
 ]
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called as an importer advances (rows, files or bytes)."""
+
+T = TypeVar("T")
+
+
+def tracked(items: Sequence[T], progress: Progress | None, every: int = 500) -> Iterator[T]:
+    """Yield ``items``, reporting ``progress(done, total)`` every ``every`` items and at the end."""
+    total = len(items)
+    for done, item in enumerate(items, start=1):
+        yield item
+        if progress and (done % every == 0 or done == total):
+            progress(done, total)
+
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -34,7 +34,14 @@ import yaml
 from patron.errors import InputError
 from patron.model import Attribution, Claim, Document, Evidence, document_id
 from patron.sources.csvrows import Row, flag, integer, read_rows, require_columns
-from patron.sources.importing import ActorBook, ImportBatch, ImportReport, Progress, slug
+from patron.sources.importing import (
+    ActorBook,
+    ImportBatch,
+    ImportReport,
+    Progress,
+    slug,
+    tracked,
+)
 from patron.timespan import TimeSpan
 from patron.vocab import VOCAB
 
@@ -364,11 +371,8 @@ def read(path: Path, book: ActorBook, progress: Progress | None = None) -> Impor
             )
         batch = ImportBatch(ImportReport(source=f"UCDP ESD ({doc.title})"))
         batch.documents[doc.id] = doc
-        records = list(rows)
-        for i, row in enumerate(records, start=1):
+        for row in tracked(list(rows), progress, every=200):
             batch.report.rows_read += 1
             reader(row, names, batch)
-            if progress and (i % 200 == 0 or i == len(records)):
-                progress(i, len(records))
     batch.actors = list(book.new.values())
     return batch
