@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
-
 __all__ = [
     "COMPOUND",
     "GENERIC_VERBS",
@@ -20,7 +18,6 @@ __all__ = [
     "STEMS",
     "SUPPORT_NOUN_STOP",
     "VERB_TYPES",
-    "types_present",
 ]
 
 
@@ -499,31 +496,3 @@ STEMS: dict[str | None, tuple[str, ...]] = {
         "expand",
     ),
 }
-
-
-def _stem_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    owners: dict[str, set[str | None]] = {}
-    for name, stems in STEMS.items():
-        for stem in stems:
-            owners.setdefault(" " + stem, set()).add(name)  # stems start a word
-    for stem, names in owners.items():
-        automaton.add_word(stem, frozenset(names))
-    automaton.make_automaton()
-    return automaton
-
-
-_STEM_AUTOMATON = _stem_automaton()
-_PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”–—"})
-
-
-def types_present(lowered: str) -> set[str | None]:
-    """The trigger types whose stems begin a word of a lower-cased sentence (one C-level scan).
-
-    >>> sorted(types_present("iran said it funds hamas"), key=str)
-    ['funding']
-    """
-    found: set[str | None] = set()
-    for _, names in _STEM_AUTOMATON.iter(" " + lowered.translate(_PUNCTUATION)):
-        found |= names
-    return found

@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -38,8 +38,7 @@ ACTOR_KINDS = frozenset(
 _GROUP_KINDS = frozenset({"armed_group", "political_org", "coalition"})
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     actor: str
@@ -68,7 +67,14 @@ def _fold(text: str) -> str:
         return lowered
     if len(lowered) != len(text):  # a few letters lower-case to two ("İ"): keep offsets
         lowered = "".join(ch.lower()[0] for ch in text)
-    return lowered.translate(_FOLD)
+    return _NON_ASCII.sub(_fold_char, lowered)  # only the few non-ASCII letters need the table
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _FOLD[ord(m.group())]
 
 
 def _case_sensitive(form: str, name: str) -> bool:
@@ -110,34 +116,33 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """Every unambiguous gazetteer mention in ``text``, in order."""
-        hits: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
-        folded = _fold(text)
-        for end, (length, owners) in self._folded.iter(folded):
-            hits.append((end - length + 1, end + 1, owners))
+        hits = [(end + 1 - length, end + 1, owners) for end, (length, owners)
+                in self._folded.iter(_fold(text))]
         if self._has_exact:
-            for end, (length, owners) in self._exact.iter(text):
-                hits.append((end - length + 1, end + 1, owners))
-        hits = [h for h in hits if _bounded(text, h[0], h[1])]
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            hits += [(end + 1 - length, end + 1, owners) for end, (length, owners)
+                     in self._exact.iter(text)]
+        hits.sort(key=_leftmost_longest)
         out: list[Mention] = []
         last_end = -1
+        size = len(text)
+        actors = self.actors
         for start, end, owners in hits:
             if start < last_end:
                 continue
-            ids = {actor for actor, _ in owners}
-            if len(ids) != 1:  # a name shared by two actors is no evidence for either
-                last_end = end
+            # a name counts only at word boundaries
+            if (start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
                 continue
-            actor_id = owners[0][0]
-            out.append(Mention(start, end, actor_id, self.kind(actor_id), owners[0][1]))
             last_end = end
+            actor_id, form = owners[0]
+            if len(owners) > 1 and any(other != actor_id for other, _ in owners):
+                continue  # a name shared by two actors is no evidence for either
+            actor = actors.get(actor_id)
+            out.append(Mention(start, end, actor_id, actor.kind if actor else "armed_group", form))
         return out
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum())
+def _leftmost_longest(hit: tuple[int, int, object]) -> tuple[int, int]:
+    return (hit[0], hit[0] - hit[1])
 
 
 _REFERENCE = re.compile(
@@ -192,6 +197,13 @@ _ORG = re.compile(
     r"(?:Brigades?|Front|Movement|Army|Battalions?|Militia|Jihad|Mujahideen|Corps|Foundation|"
     r"Organi[sz]ation|Party|Network))\b"
 )
+# Every match ends in one of these words: look for them first, then back over at most
+# four capitalised words, so the costly pattern runs only where it can match.
+_ORG_HEAD = re.compile(
+    r"(?:Brigade|Front|Movement|Army|Battalion|Militia|Jihad|Mujahideen|Corps|Foundation|"
+    r"Organi[sz]ation|Party|Network)"
+)
+_ORG_WORDS = re.compile(r"\b(?:(?:al-|Al-)?[A-Z][\w'’-]+\s+){1,4}$")
 _ORG_KIND = {
     "Foundation": "intermediary",
     "Network": "intermediary",
@@ -212,7 +224,7 @@ def candidate_orgs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
     ordered = sorted(mentions, key=lambda x: x.start)
     starts = [x.start for x in ordered]
     out = []
-    for m in _ORG.finditer(text):
+    for m in _org_matches(text):
         name = m.group(1)
         lead = _LEADING.match(name)
         start = m.start(1) + (lead.end() if lead else 0)
@@ -223,4 +235,21 @@ def candidate_orgs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
             continue
         kind = _ORG_KIND.get(name.split()[-1], "armed_group")
         out.append((start, m.end(1), name, kind))
+    return out
+
+
+def _org_matches(text: str) -> list[re.Match[str]]:
+    """What ``_ORG.finditer(text)`` yields, found from the head words backwards."""
+    out: list[re.Match[str]] = []
+    done = 0  # matches do not overlap: the next one starts after the last
+    for head in _ORG_HEAD.finditer(text):
+        if head.start() < done:
+            continue
+        words = _ORG_WORDS.search(text, max(done, head.start() - 200), head.start())
+        if words is None:
+            continue
+        m = _ORG.match(text, words.start())
+        if m is not None:
+            out.append(m)
+            done = m.end()
     return out

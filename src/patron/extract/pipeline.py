@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from patron.extract import hedge
-from patron.extract import lexicon as lx
+from patron.extract.cues import Cues, cues
 from patron.extract.dates import find_time
 from patron.extract.grade import propose_grade
 from patron.extract.mentions import (
@@ -117,24 +117,28 @@ class Extractor:
             inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
             if len({m.actor for m in inside if m.kind in ACTOR_KINDS}) < 2:
                 continue
-            if hedge.is_question(sent.text) or (
-                not lx.types_present(sent.text.lower())
-                and ("'" not in sent.text and "’" not in sent.text and "-" not in sent.text)
+            if hedge.is_question(sent.text):
+                continue
+            found_cues = cues(sent.text)
+            if not found_cues.present and (
+                "'" not in sent.text and "’" not in sent.text and "-" not in sent.text
             ):
                 continue  # no trigger word, possessive or compound: no rule can fire
-            for claim in self._claims(doc, sent, inside):
+            for claim in self._claims(doc, sent, inside, found_cues):
                 out.claims.append(claim)
                 used.update((claim.subject, claim.object))
         out.actors = [a for a in new_actors.values() if a.id in used]
         return out
 
-    def _claims(self, doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Claim]:
+    def _claims(
+        self, doc: Document, sent: Sentence, mentions: list[Mention], found_cues: Cues
+    ) -> list[Claim]:
         local = [
             Mention(m.start - sent.start, m.end - sent.start, m.actor, m.kind, m.form)
             for m in mentions
         ]
         text = sent.text
-        found = relations(text, local)
+        found = relations(text, local, found_cues)
         if not found:
             return []
         attribution = Attribution(by=hedge.find_attribution(text), date=doc.published)

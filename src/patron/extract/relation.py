@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from patron.extract import lexicon as lx
+from patron.extract.cues import TRIGGERS, Cues, cues
 from patron.extract.mentions import ACTOR_KINDS, Mention
 
 __all__ = ["Relation", "relations"]
@@ -159,8 +160,7 @@ _PAIR_TYPES = frozenset({"rupture", "resumption", "alliance", "meeting"})
 _BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(NamedTuple):
     subject: Mention
     object: Mention
     type: str
@@ -249,12 +249,18 @@ def _unstated(text: str, trigger_at: int) -> bool:
     return bool(_MODAL.search(window))
 
 
-def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
-    """Every relation the rules find in one sentence (mention offsets relative to it)."""
+def relations(
+    text: str, mentions: Sequence[Mention], found: Cues | None = None
+) -> list[Relation]:
+    """Every relation the rules find in one sentence (mention offsets relative to it).
+
+    ``found`` is ``cues(text)`` where the caller has it already.
+    """
     actors = _arguments(text, mentions)
     if len({a.actor for a in actors} | {m.actor for m in mentions if m.form == "demonym"}) < 2:
         return []
-    found: list[Relation] = []
+    sentence_cues = found if found is not None else cues(text)
+    found_relations: list[Relation] = []
     taken: set[tuple[int, int]] = set()  # trigger spans already explained
 
     def add(
@@ -269,10 +275,10 @@ def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
         for s in subjects:
             for o in objects:
                 if s.actor != o.actor:
-                    found.append(Relation(s, o, type_, trigger))
+                    found_relations.append(Relation(s, o, type_, trigger))
 
     low = text.lower()
-    present = lx.types_present(low)
+    present = sentence_cues.present
     # Each rule runs only where its cue can occur: cheap substring checks first.
     if "-" in text or "‑" in text:
         _compounds(text, actors, add)
@@ -290,8 +296,8 @@ def relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
         _pronouns(text, actors, add)
     if "transit_cue" in present:
         _transit(text, actors, add)
-    _active(text, actors, add, taken, present)
-    return _dedupe(_orient(found))
+    _active(text, actors, add, taken, sentence_cues)
+    return _dedupe(_orient(found_relations))
 
 
 def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
@@ -549,14 +555,12 @@ def _active(
     actors: Sequence[Mention],
     add: Add,
     taken: set[tuple[int, int]],
-    present: set[str | None],
+    found: Cues,
 ) -> None:
     triggers: list[tuple[int, int, str | None]] = []
-    for name, rx in lx.VERB_TYPES:
-        if name in present:
-            triggers += [(m.start(), m.end(), name) for m in rx.finditer(text)]
-    if None in present:
-        triggers += [(m.start(), m.end(), None) for m in lx.GENERIC_VERBS.finditer(text)]
+    for index, (name, _) in enumerate(TRIGGERS):
+        if name in found.present:
+            triggers += [(m.start(), m.end(), name) for m in found.matches(text, index)]
     last_subject: Mention | None = None
     for start, end, type_ in sorted(triggers):
         if _inside((start, end), taken) or any(a.start <= start < a.end for a in actors):
@@ -616,8 +620,6 @@ def _active(
                 window += " " + with_clause.group(0)
             elif not window.strip() or re.match(r"^['’]s\b", after_obj):
                 window += " " + re.split(r"[,;.]|\s(?:but|while|and\s+says?)\s", after_obj)[0][:90]
-                if with_clause:
-                    window += " " + with_clause.group(0)
             types = _noun_types(window)
             if not types:
                 if type_ is None and lx.NEEDS_NOUN.match(verb):

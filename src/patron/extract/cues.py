@@ -1,0 +1,182 @@
+"""Where a sentence's trigger words are, found in one C-level scan.
+
+Running every trigger pattern over every sentence costs a full regular-expression
+pass per pattern. Instead one Aho-Corasick automaton holds two kinds of key, each
+required to begin a word:
+
+- the lexicon's STEMS, which say which trigger types can occur at all;
+- the literal text every match of a trigger pattern must begin with, derived from
+  the pattern itself (``literal_starts``), so a pattern is tried only at the word
+  starts where it can match.
+
+Invariant: ``Cues.matches(text, i)`` yields exactly what ``TRIGGERS[i][1].finditer(text)``
+yields. Every match begins at a word start with one of the derived prefixes, and the
+pattern itself is still what decides there (look-behinds see the text before the
+start, as they do in ``finditer``).
+
+>>> c = cues("Iran said it funds Hamas.")
+>>> sorted(c.present, key=str)
+['funding']
+>>> [m.group(0) for m in c.matches("Iran said it funds Hamas.", TRIGGER_INDEX["funding"])]
+['funds']
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+from patron.extract import lexicon as lx
+
+__all__ = ["TRIGGERS", "TRIGGER_INDEX", "Cues", "cues", "literal_starts"]
+
+# The patterns looked up by position: each verb type, then the general giving verbs.
+TRIGGERS: tuple[tuple[str | None, re.Pattern[str]], ...] = (
+    *lx.VERB_TYPES,
+    (None, lx.GENERIC_VERBS),
+)
+TRIGGER_INDEX: dict[str | None, int] = {name: i for i, (name, _) in enumerate(TRIGGERS)}
+
+_PARSER: Any = importlib.import_module("re._parser")  # the stdlib's own pattern parser
+_PREFIX_CAP = 4  # characters of literal prefix worth indexing
+_MAX_CLASS = 12  # a character class larger than this ends the prefix
+
+
+class _WordChars(dict[int, str]):
+    """Code point → itself for word characters (as ``\\w`` has them), else a space."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = ch if ch.isalnum() or ch == "_" else " "
+        self[code] = out
+        return out
+
+
+_WORDS = _WordChars()
+
+
+def _items(sub: Any) -> list[tuple[Any, Any]]:
+    return list(sub)
+
+
+def _starts(items: list[tuple[Any, Any]], prefix: str, bounded: bool, out: set[str]) -> bool:
+    """Add to ``out`` every literal prefix a match of ``items`` can begin with.
+
+    Returns False where a match could begin without a word boundary before a word
+    character, or with no literal text at all: such a pattern cannot be indexed.
+    """
+    if len(prefix) >= _PREFIX_CAP or not items:
+        out.add(prefix)
+        return bool(prefix) and bounded
+    (op, av), rest = items[0], items[1:]
+    name = str(op)
+    if name == "AT":  # a boundary counts only before the first letter
+        return _starts(rest, prefix, bounded or (not prefix and str(av) == "AT_BOUNDARY"), out)
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return _starts(rest, prefix, bounded, out)
+    if name in ("LITERAL", "IN"):
+        chars = [chr(av)] if name == "LITERAL" else [chr(v) for k, v in av if str(k) == "LITERAL"]
+        if name == "IN" and (len(chars) != len(av) or len(chars) > _MAX_CLASS):
+            out.add(prefix)
+            return bool(prefix) and bounded
+        if not prefix and not all(c.isalnum() or c == "_" for c in chars):
+            return False  # a match starting on punctuation is not at a word start
+        return all(_starts(rest, prefix + c.lower(), bounded, out) for c in chars)
+    if name == "SUBPATTERN":
+        return _starts([*_items(av[-1]), *rest], prefix, bounded, out)
+    if name == "BRANCH":
+        return all(_starts([*_items(b), *rest], prefix, bounded, out) for b in av[1])
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, sub = av[0], _items(av[2])
+        if prefix and low >= 1 and sub == _items(_PARSER.parse(r"\s")):
+            out.add(prefix + " ")  # "a\s+role": the word "a", then some space
+            return bounded
+        # The first repetition's prefix (what follows it cannot be known here), or,
+        # where it is optional, also whatever comes after it.
+        first = _starts(sub, prefix, bounded, out)
+        return first and (low >= 1 or _starts(rest, prefix, bounded, out))
+    out.add(prefix)
+    return bool(prefix) and bounded
+
+
+def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased literal text that every match of ``pattern`` begins with, at a word start.
+
+    None when the pattern can match without such a prefix (it is then scanned whole).
+
+    >>> sorted(literal_starts(re.compile(r"\\b(?:fund(?:s|ed)?|pay)\\b")))
+    ['fund', 'pay']
+    >>> literal_starts(re.compile(r"\\w+ed")) is None
+    True
+    """
+    out: set[str] = set()
+    if not _starts(_items(_PARSER.parse(pattern.pattern, pattern.flags)), "", False, out):
+        return None
+    return frozenset(out)
+
+
+_INDEXED: dict[int, frozenset[str]] = {}
+for _i, (_, _rx) in enumerate(TRIGGERS):
+    _found = literal_starts(_rx)
+    if _found is not None:
+        _INDEXED[_i] = _found
+
+
+def _automaton() -> ahocorasick.Automaton:
+    keys: dict[str, tuple[set[str | None], set[int]]] = {}
+    for name, stems in lx.STEMS.items():
+        for stem in stems:
+            keys.setdefault(" " + stem.translate(_WORDS), (set(), set()))[0].add(name)
+    for index, prefixes in _INDEXED.items():
+        for prefix in prefixes:
+            keys.setdefault(" " + prefix.translate(_WORDS), (set(), set()))[1].add(index)
+    automaton = ahocorasick.Automaton()
+    for key, (names, indexes) in keys.items():
+        automaton.add_word(key, (len(key), frozenset(names), tuple(sorted(indexes))))
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATON = _automaton()
+
+
+class Cues(NamedTuple):
+    present: set[str | None]  # trigger types whose stems begin a word
+    starts: dict[int, list[int]] | None  # trigger index → word starts to try; None: scan all
+
+    def matches(self, text: str, index: int) -> Iterator[re.Match[str]]:
+        """What ``TRIGGERS[index][1].finditer(text)`` yields, trying only where it can match."""
+        rx = TRIGGERS[index][1]
+        if self.starts is None or index not in _INDEXED:
+            yield from rx.finditer(text)
+            return
+        done = 0
+        for pos in self.starts.get(index, ()):
+            if pos < done:
+                continue  # inside the previous match: finditer does not look there
+            m = rx.match(text, pos)
+            if m is not None:
+                done = m.end()
+                yield m
+
+
+def cues(text: str) -> Cues:
+    """The trigger types present in a sentence and where each trigger pattern may match."""
+    lowered = text.lower()
+    present: set[str | None] = set()
+    starts: dict[int, list[int]] = {}
+    for end, (length, names, indexes) in _AUTOMATON.iter(" " + lowered.translate(_WORDS)):
+        present |= names
+        at = end - length + 1  # the key's leading space stands one before the word
+        for index in indexes:
+            starts.setdefault(index, []).append(at)
+    if len(lowered) != len(text):  # a letter lower-cased to two: offsets moved
+        return Cues(present, None)
+    for index, positions in starts.items():
+        if len(positions) > 1:
+            starts[index] = sorted(set(positions))
+    return Cues(present, starts)
