@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import ahocorasick
 
 from patron.extract import lexicon as lx
 
-__all__ = ["TRIGGERS", "TRIGGER_INDEX", "Cues", "cues", "literal_starts"]
+__all__ = ["SENTENCE", "TRIGGERS", "TRIGGER_INDEX", "UNSTATED", "Cues", "PatternIndex", "cues", "literal_starts"]
 
 # The patterns looked up by position: each verb type, then the general giving verbs.
 TRIGGERS: tuple[tuple[str | None, re.Pattern[str]], ...] = (
@@ -119,43 +120,78 @@ def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-_INDEXED: dict[int, frozenset[str]] = {}
-for _i, (_, _rx) in enumerate(TRIGGERS):
-    _found = literal_starts(_rx)
-    if _found is not None:
-        _INDEXED[_i] = _found
+class PatternIndex:
+    """The literal word-start prefixes of some patterns (and named stems) in one automaton."""
 
+    def __init__(
+        self,
+        patterns: Sequence[re.Pattern[str]],
+        stems: Mapping[str | None, Sequence[str]] | None = None,
+    ) -> None:
+        self.patterns = tuple(patterns)
+        self.indexed: dict[int, frozenset[str]] = {}
+        for index, rx in enumerate(self.patterns):
+            found = literal_starts(rx)
+            if found is not None:
+                self.indexed[index] = found
+        keys: dict[str, tuple[set[str | None], set[int]]] = {}
+        for name, words in (stems or {}).items():
+            for stem in words:
+                keys.setdefault(" " + stem.translate(_WORDS), (set(), set()))[0].add(name)
+        for index, prefixes in self.indexed.items():
+            for prefix in prefixes:
+                keys.setdefault(" " + prefix.translate(_WORDS), (set(), set()))[1].add(index)
+        self._automaton = ahocorasick.Automaton()
+        for key, (names, indexes) in keys.items():
+            self._automaton.add_word(key, (len(key), frozenset(names), tuple(sorted(indexes))))
+        self._automaton.make_automaton()
 
-def _automaton() -> ahocorasick.Automaton:
-    keys: dict[str, tuple[set[str | None], set[int]]] = {}
-    for name, stems in lx.STEMS.items():
-        for stem in stems:
-            keys.setdefault(" " + stem.translate(_WORDS), (set(), set()))[0].add(name)
-    for index, prefixes in _INDEXED.items():
-        for prefix in prefixes:
-            keys.setdefault(" " + prefix.translate(_WORDS), (set(), set()))[1].add(index)
-    automaton = ahocorasick.Automaton()
-    for key, (names, indexes) in keys.items():
-        automaton.add_word(key, (len(key), frozenset(names), tuple(sorted(indexes))))
-    automaton.make_automaton()
-    return automaton
-
-
-_AUTOMATON = _automaton()
+    def scan(self, text: str) -> Cues:
+        """The stems present in ``text`` and where each pattern may match, in one pass."""
+        lowered = text.lower()
+        present: set[str | None] = set()
+        starts: dict[int, list[int]] = {}
+        for end, (length, names, indexes) in self._automaton.iter(
+            " " + lowered.translate(_WORDS)
+        ):
+            if names:
+                present |= names
+            at = end - length + 1  # the key's leading space stands one before the word
+            for index in indexes:
+                starts.setdefault(index, []).append(at)
+        if len(lowered) != len(text):  # a letter lower-cased to two: offsets moved
+            return Cues(self, present, None)
+        for index, positions in starts.items():
+            if len(positions) > 1:
+                starts[index] = sorted(set(positions))
+        return Cues(self, present, starts)
 
 
 class Cues(NamedTuple):
-    present: set[str | None]  # trigger types whose stems begin a word
-    starts: dict[int, list[int]] | None  # trigger index → word starts to try; None: scan all
+    """One text's scan: which stems it has and where each pattern may match."""
 
-    def matches(self, text: str, index: int) -> Iterator[re.Match[str]]:
-        """What ``TRIGGERS[index][1].finditer(text)`` yields, trying only where it can match."""
-        rx = TRIGGERS[index][1]
-        if self.starts is None or index not in _INDEXED:
+    index: PatternIndex
+    present: set[str | None]  # names whose stems begin a word
+    starts: dict[int, list[int]] | None  # pattern → word starts to try; None: try everywhere
+
+    def _positions(self, pattern: int) -> list[int] | None:
+        if self.starts is None or pattern not in self.index.indexed:
+            return None
+        return self.starts.get(pattern, [])
+
+    def may_match(self, pattern: int) -> bool:
+        """False only where the pattern cannot match anywhere in the text."""
+        return self._positions(pattern) != []
+
+    def matches(self, text: str, pattern: int) -> Iterator[re.Match[str]]:
+        """What ``finditer(text)`` of the pattern yields, trying only where it can match."""
+        rx = self.index.patterns[pattern]
+        positions = self._positions(pattern)
+        if positions is None:
             yield from rx.finditer(text)
             return
         done = 0
-        for pos in self.starts.get(index, ()):
+        for pos in positions:
             if pos < done:
                 continue  # inside the previous match: finditer does not look there
             m = rx.match(text, pos)
@@ -163,20 +199,26 @@ class Cues(NamedTuple):
                 done = m.end()
                 yield m
 
+    def search(self, text: str, pattern: int, pos: int, endpos: int) -> re.Match[str] | None:
+        """What ``search(text, pos, endpos)`` of the pattern returns."""
+        rx = self.index.patterns[pattern]
+        positions = self._positions(pattern)
+        if positions is None:
+            return rx.search(text, pos, endpos)
+        for at in positions[bisect.bisect_left(positions, pos) :]:
+            if at >= endpos:
+                break
+            m = rx.match(text, at, endpos)
+            if m is not None:
+                return m
+        return None
+
+
+# The sentence-level patterns: each trigger, then the marks of an unstated relation.
+SENTENCE = PatternIndex([rx for _, rx in TRIGGERS] + [lx.UNSTATED], lx.STEMS)
+UNSTATED = len(TRIGGERS)
+
 
 def cues(text: str) -> Cues:
-    """The trigger types present in a sentence and where each trigger pattern may match."""
-    lowered = text.lower()
-    present: set[str | None] = set()
-    starts: dict[int, list[int]] = {}
-    for end, (length, names, indexes) in _AUTOMATON.iter(" " + lowered.translate(_WORDS)):
-        present |= names
-        at = end - length + 1  # the key's leading space stands one before the word
-        for index in indexes:
-            starts.setdefault(index, []).append(at)
-    if len(lowered) != len(text):  # a letter lower-cased to two: offsets moved
-        return Cues(present, None)
-    for index, positions in starts.items():
-        if len(positions) > 1:
-            starts[index] = sorted(set(positions))
-    return Cues(present, starts)
+    """The trigger types present in a sentence and where its patterns may match."""
+    return SENTENCE.scan(text)

@@ -17,6 +17,7 @@ __all__ = [
     "RECEIVE_VERBS",
     "STEMS",
     "SUPPORT_NOUN_STOP",
+    "UNSTATED",
     "VERB_TYPES",
 ]
 
@@ -208,6 +209,19 @@ GENERIC_VERBS = _rx(
 NEEDS_NOUN = _rx(
     r"^(?:transfer|ship|smuggl|channel|funnel|transport|fl[yeo]|shar|pass|mov|"
     r"sold|sell|lent|loan|deliver|sen[dt]|extend|grant|donat|increas|boost|step|expand)"
+)
+
+# Words that put a relation under a modal, plan, threat, condition or purpose: not stated.
+UNSTATED = re.compile(
+    r"\b(?:threaten(?:s|ed|ing)?\s+to|plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|"
+    r"promis\w*|pledg\w*|would|could|will|shall|vow(?:s|ed)?\s+to|offer(?:s|ed)?|"
+    r"decision\s+to|decided\s+to|propos\w*|penalis\w*|penaliz\w*|wish\w*|hop(?:e|es|ed)\s+(?:to|that)|willing\s+to|"
+    r"agree(?:s|d)?\s+to|able\s+to|seek(?:s|ing)?\s+to|sought\s+to|want(?:s|ed)?\s+to|"
+    r"intends?\s+to|consider(?:s|ed|ing)?|ready\s+to|prepared\s+to|if|were\s+to|unless|"
+    r"urg(?:e|es|ed|ing)\b[^.]*?\bto|call(?:s|ed)?\s+on\b[^.]*?\bto|against|so\s+(?:that\s+)?"
+    r"they|so\s+that|in\s+order\s+to|whether|to\s+(?:stop|prevent|halt|block|deter))\b"
+    r"(?!\s+have\b)",
+    re.IGNORECASE,
 )
 
 # Recipient first: "Hamas receives money from Iran".

@@ -173,7 +173,7 @@ def resolve_references(
         last_state.append(state)
         last_group.append(group)
     refs: list[Mention] = []
-    for ref in _REFERENCE.finditer(text):
+    for ref in _references(text):
         before = bisect.bisect_right(ends, ref.start()) - 1
         if before < 0:
             continue
@@ -184,6 +184,29 @@ def resolve_references(
     starts = [m.start for m in ordered]
     extra = [r for r in refs if not _overlaps(starts, ordered, r.start, r.end)]
     return sorted([*ordered, *extra], key=lambda m: m.start)
+
+
+# Every reference ends in one of these nouns: look for them first (in lower case).
+_REFERENCE_HEAD = re.compile(
+    r"group|movement|militia|organi[sz]ation|faction|rebels|country|regime|republic|kingdom"
+)
+
+
+def _references(text: str) -> list[re.Match[str]]:
+    """What ``_REFERENCE.finditer(text)`` yields, looked for only just before each head noun."""
+    out: list[re.Match[str]] = []
+    done = 0
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return list(_REFERENCE.finditer(text))
+    for head in _REFERENCE_HEAD.finditer(lowered):
+        if head.start() < done:
+            continue
+        ref = _REFERENCE.search(text, max(done, head.start() - 80), head.end() + 1)
+        if ref is not None and ref.end() <= head.end():
+            out.append(ref)
+            done = ref.end()
+    return out
 
 
 def _overlaps(starts: list[int], ordered: Sequence[Mention], start: int, end: int) -> bool:

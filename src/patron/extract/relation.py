@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from patron.extract import lexicon as lx
-from patron.extract.cues import TRIGGERS, Cues, cues
+from patron.extract.cues import TRIGGER_INDEX, UNSTATED, Cues, PatternIndex, cues
 from patron.extract.mentions import ACTOR_KINDS, Mention
 
 __all__ = ["Relation", "relations"]
@@ -97,17 +97,6 @@ _HEAD = re.compile(
     r"^['’]s?\s+(?:(?!(?:in|at|from|to|on|near|for|and|with)\b)[^\s,;]+\s+){0,3}$", re.IGNORECASE
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b[^,;]*", re.IGNORECASE)
-_MODAL = re.compile(
-    r"\b(?:threaten(?:s|ed|ing)?\s+to|plans?\s+to|planning\s+to|pledg(?:e|es|ed)\s+to|"
-    r"promis\w*|pledg\w*|would|could|will|shall|vow(?:s|ed)?\s+to|offer(?:s|ed)?|"
-    r"decision\s+to|decided\s+to|propos\w*|penalis\w*|penaliz\w*|wish\w*|hop(?:e|es|ed)\s+(?:to|that)|willing\s+to|"
-    r"agree(?:s|d)?\s+to|able\s+to|seek(?:s|ing)?\s+to|sought\s+to|want(?:s|ed)?\s+to|"
-    r"intends?\s+to|consider(?:s|ed|ing)?|ready\s+to|prepared\s+to|if|were\s+to|unless|"
-    r"urg(?:e|es|ed|ing)\b[^.]*?\bto|call(?:s|ed)?\s+on\b[^.]*?\bto|against|so\s+(?:that\s+)?"
-    r"they|so\s+that|in\s+order\s+to|whether|to\s+(?:stop|prevent|halt|block|deter))\b"
-    r"(?!\s+have\b)",
-    re.IGNORECASE,
-)
 _CLAUSE = re.compile(
     r"[;:]|,\s+(?:but|while|whereas|although|though|and)\b|\bbut\b|"
     r"\band\s+that\b"
@@ -156,6 +145,7 @@ _TRANSIT = re.compile(
     r"under\s+its\s+border|pass\s+through\s+(?:its|their))\b",
     re.IGNORECASE,
 )
+_NOUNS = PatternIndex([rx for _, rx in lx.NOUN_TYPES])
 _PAIR_TYPES = frozenset({"rupture", "resumption", "alliance", "meeting"})
 _BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
 
@@ -180,7 +170,11 @@ def _is_adjective(text: str, m: Mention) -> bool:
 
 def _arguments(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions that can be a subject or object: actors, not adjectives or speakers."""
-    quoted = [(m.start(), m.end()) for m in _ACCORDING.finditer(text)]
+    quoted = (
+        [(m.start(), m.end()) for m in _ACCORDING.finditer(text)]
+        if "according" in text.lower()
+        else []
+    )
     out = []
     for m in mentions:
         if m.kind not in ACTOR_KINDS or _is_adjective(text, m):
@@ -230,7 +224,8 @@ def _noun_types(text: str) -> list[str]:
 
     Money or fuel for civilian needs (salaries, reconstruction) is humanitarian.
     """
-    found = [t for t, rx in lx.NOUN_TYPES if rx.search(text)]
+    possible = _NOUNS.scan(text)
+    found = [t for i, (t, rx) in enumerate(lx.NOUN_TYPES) if possible.may_match(i) and rx.search(text)]
     if "humanitarian" in found:
         found = [t for t in found if t not in ("funding", "materiel")]
     if "funding" in found and _IN_KIND.search(text):
@@ -239,14 +234,13 @@ def _noun_types(text: str) -> list[str]:
     return specific or found
 
 
-def _unstated(text: str, trigger_at: int) -> bool:
+def _unstated(text: str, trigger_at: int, found: Cues) -> bool:
     """Is the trigger under a modal, plan, threat, condition or purpose in its clause?"""
     start = max(0, trigger_at - 120)
-    window = text[start:trigger_at]
-    cut = list(_CLAUSE.finditer(window))
+    cut = list(_CLAUSE.finditer(text, start, trigger_at))
     if cut:
-        window = window[cut[-1].end() :]
-    return bool(_MODAL.search(window))
+        start = cut[-1].end()
+    return found.search(text, UNSTATED, start, trigger_at) is not None
 
 
 def relations(
@@ -270,7 +264,7 @@ def relations(
         trigger: tuple[int, int],
     ) -> None:
         taken.add(trigger)
-        if type_ not in ("threat", "sanction") and _unstated(text, trigger[0]):
+        if type_ not in ("threat", "sanction") and _unstated(text, trigger[0], sentence_cues):
             return
         for s in subjects:
             for o in objects:
@@ -558,8 +552,9 @@ def _active(
     found: Cues,
 ) -> None:
     triggers: list[tuple[int, int, str | None]] = []
-    for index, (name, _) in enumerate(TRIGGERS):
-        if name in found.present:
+    for name in found.present:
+        index = TRIGGER_INDEX.get(name, -1)
+        if index >= 0:
             triggers += [(m.start(), m.end(), name) for m in found.matches(text, index)]
     last_subject: Mention | None = None
     for start, end, type_ in sorted(triggers):

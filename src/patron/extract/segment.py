@@ -98,6 +98,7 @@ _BULLET_CHARS = frozenset("-*+•▪◦0123456789")
 _TOC = re.compile(r"(\.{4,}|…{2,})\s*\d+\s*$|^\s*\d+(\.\d+)*\s+\S.{0,70}\s\d+\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•▪◦]|\d+[.)])\s+")
 _CLOSE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
 _BREAK = re.compile(r"[.!?][\"”’')\]]*(?:\s+|(?=[A-Z][a-z]))")
 
 
@@ -112,9 +113,9 @@ def is_boilerplate(line: str) -> bool:
         return True
     if text[-1].isdigit() and _TOC.search(text):
         return True
-    if sum(text.count(c) for c in "|•·»›") >= 2:
+    if text.count("|") + text.count("•") + text.count("·") + text.count("»") + text.count("›") >= 2:
         return True
-    words = len(text.split())
+    words = len(text.split(maxsplit=14))  # only whether it is under 3 or under 14 matters
     if words < 3 or (words < 14 and text[:20].lower().startswith(_SHORT_JUNK_PREFIXES)):
         return True
     # A line without closing punctuation is a heading, a headline or a link unless it
@@ -152,11 +153,11 @@ def _is_break(text: str, at: int) -> bool:
     """Is the punctuation at ``at`` a sentence end (not an abbreviation or initial)?"""
     if text[at] != ".":
         return True
-    m = re.search(r"([\w.]+)$", text[max(0, at - 12) : at])
-    word = m.group(1).lower() if m else ""
+    m = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    word = m.group(0).lower() if m else ""
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
-    return not re.match(r"\d", text[at + 1 : at + 2])  # 3.5 million
+    return not text[at + 1 : at + 2].isdecimal()  # 3.5 million
 
 
 def sentences(
@@ -164,8 +165,8 @@ def sentences(
 ) -> list[Sentence]:
     """Sentences of ``text`` with character offsets, boilerplate lines skipped.
 
-    ``keep(start, end)`` may skip whole blocks before any work is done on them
-    (extraction keeps only blocks that name two actors).
+    ``keep(start, end)`` may skip blocks, and then sentences, before more work is
+    done on them (extraction keeps only those that name two actors).
     """
     out: list[Sentence] = []
     for block_no, (b_start, b_end) in enumerate(_blocks(text)):
@@ -187,9 +188,13 @@ def sentences(
         for s, e in pieces:
             piece = block[s:e]
             stripped = piece.strip()
-            if not stripped or is_boilerplate(stripped):
+            if not stripped:
                 continue
             lead = len(piece) - len(piece.lstrip())
             start = b_start + s + lead
+            if keep is not None and not keep(start, start + len(stripped)):
+                continue
+            if is_boilerplate(stripped):
+                continue
             out.append(Sentence(start, start + len(stripped), stripped, block_no))
     return out
