@@ -69,7 +69,7 @@ _SINCE = re.compile(
 )
 _UNTIL = re.compile(r"\b(?:until|till|up to|before)\s+" + _YEAR + r"\b", re.I)
 _BARE_YEAR = re.compile(r"\b" + _YEAR + r"\b")
-_DIGIT = re.compile(r"\d")
+_CENTURY = re.compile(r"(?:19|20)\d")
 _DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 
@@ -84,8 +84,8 @@ def _iso(year: str, month: str | None = None, day: str | None = None) -> str:
 
 def find_time(text: str) -> TimeSpan | None:
     """The most specific time expression in ``text``, or None."""
-    if not _DIGIT.search(text):
-        return None
+    if not _CENTURY.search(text):
+        return None  # every pattern needs a year of this century or the last
     try:
         return _find(text)
     except ValueError:  # "31 February 2020": not a date, so no time

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from patron.extract.cues import PatternIndex
+
 __all__ = ["find_attribution", "is_question", "stance_of"]
 
 _DENIED = re.compile(
@@ -94,10 +96,19 @@ def stance_of(sentence: str, trigger_at: int) -> str:
 @lru_cache(maxsize=1024)
 def _cues(sentence: str) -> tuple[bool, int | None, bool, bool, bool]:
     """Sentence-wide cues, computed once for all the relations in a sentence."""
-    denial = _DENIED.search(sentence)
-    return (bool(_DISPUTED.search(sentence)), denial.start() if denial else None,
-            bool(denial and _AFTER_DENIAL.search(sentence)), bool(_ALLEGED.search(sentence)),
-            bool(_REPORTED.search(sentence)))
+    possible = _CUES.scan(sentence)
+
+    def search(index: int) -> re.Match[str] | None:
+        return _CUE_PATTERNS[index].search(sentence) if possible.may_match(index) else None
+
+    denial = search(1)
+    return (bool(search(0)), denial.start() if denial else None,
+            bool(denial and search(4)), bool(search(2)), bool(search(3)))
+
+
+# Scanned for their literal starts once, so a pattern runs only where it can match.
+_CUE_PATTERNS = (_DISPUTED, _DENIED, _ALLEGED, _REPORTED, _AFTER_DENIAL)
+_CUES = PatternIndex(_CUE_PATTERNS)
 
 
 _ACCORDING = re.compile(

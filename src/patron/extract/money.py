@@ -45,6 +45,7 @@ _SUFFIXED = re.compile(
     r"riyals|rials)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _PER = (
     (
         re.compile(
@@ -61,7 +62,9 @@ _PER = (
 
 def find_money(text: str) -> Magnitude | None:
     """The first amount in ``text`` with its period, or None (vague amounts give None)."""
-    m = _PREFIXED.search(text)
+    if not _DIGIT.search(text):
+        return None
+    m = _PREFIXED.search(text) if ("$" in text or "€" in text or "£" in text) else None
     if m:
         currency = _SYMBOL[m.group(1).lower()]
         number, scale, end = m.group(2), m.group(3), m.end()

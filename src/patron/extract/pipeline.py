@@ -143,7 +143,7 @@ class Extractor:
             return []
         attribution = Attribution(by=hedge.find_attribution(text), date=doc.published)
         when = find_time(text) or (TimeSpan(end=doc.published) if doc.published else TimeSpan())
-        money = find_money(text)
+        money = find_money(text) if any(r.type in _MONEY_TYPES for r in found) else None
         claims: list[Claim] = []
         for rel in found:
             stance = hedge.stance_of(text, rel.trigger[0])
@@ -184,8 +184,8 @@ class Extractor:
         Hamas is a duty").
         """
         out: list[Claim] = []
-        deny = _DENY_VERB.search(text)
-        if deny and stance in ("denied", "disputed"):
+        deny = _DENY_VERB.search(text) if stance in ("denied", "disputed") else None
+        if deny:
             sides = {rel.subject.actor: rel.object, rel.object.actor: rel.subject}
             before = [m for m in mentions if m.end <= deny.start() and m.actor in sides]
             if before:
@@ -203,8 +203,10 @@ class Extractor:
                         [],
                     )
                 )
+        if VOCAB.claim_types[rel.type].family != "support" or stance == "denied":
+            return out
         motive = _MOTIVE.search(text)
-        if VOCAB.claim_types[rel.type].family == "support" and stance != "denied" and motive:
+        if motive:
             speech = _JUSTIFY.search(text[: motive.start()])
             speaker = [m for m in mentions if speech and m.end <= speech.start()]
             if speech and speaker and speaker[-1].actor == rel.subject.actor:
