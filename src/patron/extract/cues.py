@@ -23,9 +23,9 @@ start, as they do in ``finditer``).
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
-import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -33,7 +33,16 @@ import ahocorasick
 
 from patron.extract import lexicon as lx
 
-__all__ = ["SENTENCE", "TRIGGERS", "TRIGGER_INDEX", "UNSTATED", "Cues", "PatternIndex", "cues", "literal_starts"]
+__all__ = [
+    "SENTENCE",
+    "TRIGGERS",
+    "TRIGGER_INDEX",
+    "UNSTATED",
+    "Cues",
+    "PatternIndex",
+    "cues",
+    "literal_starts",
+]
 
 # The patterns looked up by position: each verb type, then the general giving verbs.
 TRIGGERS: tuple[tuple[str | None, re.Pattern[str]], ...] = (

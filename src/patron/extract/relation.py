@@ -225,7 +225,9 @@ def _noun_types(text: str) -> list[str]:
     Money or fuel for civilian needs (salaries, reconstruction) is humanitarian.
     """
     possible = _NOUNS.scan(text)
-    found = [t for i, (t, rx) in enumerate(lx.NOUN_TYPES) if possible.may_match(i) and rx.search(text)]
+    found = [
+        t for i, (t, rx) in enumerate(lx.NOUN_TYPES) if possible.may_match(i) and rx.search(text)
+    ]
     if "humanitarian" in found:
         found = [t for t in found if t not in ("funding", "materiel")]
     if "funding" in found and _IN_KIND.search(text):
