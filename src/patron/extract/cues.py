@@ -179,12 +179,12 @@ class PatternIndex:
 class Cues(NamedTuple):
     """One text's scan: which stems it has and where each pattern may match."""
 
-    index: PatternIndex
+    table: PatternIndex
     present: set[str | None]  # names whose stems begin a word
     starts: dict[int, list[int]] | None  # pattern → word starts to try; None: try everywhere
 
     def _positions(self, pattern: int) -> list[int] | None:
-        if self.starts is None or pattern not in self.index.indexed:
+        if self.starts is None or pattern not in self.table.indexed:
             return None
         return self.starts.get(pattern, [])
 
@@ -194,7 +194,7 @@ class Cues(NamedTuple):
 
     def matches(self, text: str, pattern: int) -> Iterator[re.Match[str]]:
         """What ``finditer(text)`` of the pattern yields, trying only where it can match."""
-        rx = self.index.patterns[pattern]
+        rx = self.table.patterns[pattern]
         positions = self._positions(pattern)
         if positions is None:
             yield from rx.finditer(text)
@@ -210,7 +210,7 @@ class Cues(NamedTuple):
 
     def search(self, text: str, pattern: int, pos: int, endpos: int) -> re.Match[str] | None:
         """What ``search(text, pos, endpos)`` of the pattern returns."""
-        rx = self.index.patterns[pattern]
+        rx = self.table.patterns[pattern]
         positions = self._positions(pattern)
         if positions is None:
             return rx.search(text, pos, endpos)
