@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -183,38 +183,37 @@ class Cues(NamedTuple):
     present: set[str | None]  # names whose stems begin a word
     starts: dict[int, list[int]] | None  # pattern → word starts to try; None: try everywhere
 
-    def _positions(self, pattern: int) -> list[int] | None:
-        if self.starts is None or pattern not in self.table.indexed:
-            return None
-        return self.starts.get(pattern, [])
-
     def may_match(self, pattern: int) -> bool:
         """False only where the pattern cannot match anywhere in the text."""
-        return self._positions(pattern) != []
+        return (
+            self.starts is None or pattern not in self.table.indexed or pattern in self.starts
+        )
 
-    def matches(self, text: str, pattern: int) -> Iterator[re.Match[str]]:
+    def matches(self, text: str, pattern: int) -> list[re.Match[str]]:
         """What ``finditer(text)`` of the pattern yields, trying only where it can match."""
         rx = self.table.patterns[pattern]
-        positions = self._positions(pattern)
-        if positions is None:
-            yield from rx.finditer(text)
-            return
+        if self.starts is None or pattern not in self.table.indexed:
+            return list(rx.finditer(text))
+        out = []
         done = 0
-        for pos in positions:
+        for pos in self.starts.get(pattern, ()):
             if pos < done:
                 continue  # inside the previous match: finditer does not look there
             m = rx.match(text, pos)
             if m is not None:
                 done = m.end()
-                yield m
+                out.append(m)
+        return out
 
     def search(self, text: str, pattern: int, pos: int, endpos: int) -> re.Match[str] | None:
         """What ``search(text, pos, endpos)`` of the pattern returns."""
         rx = self.table.patterns[pattern]
-        positions = self._positions(pattern)
-        if positions is None:
+        if self.starts is None or pattern not in self.table.indexed:
             return rx.search(text, pos, endpos)
-        for at in positions[bisect.bisect_left(positions, pos) :]:
+        positions = self.starts.get(pattern)
+        if not positions:
+            return None
+        for at in positions[bisect.bisect_left(positions, pos) :] if pos else positions:
             if at >= endpos:
                 break
             m = rx.match(text, at, endpos)

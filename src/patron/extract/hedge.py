@@ -123,6 +123,11 @@ _SAID_BEFORE = re.compile(
     r"alleged|alleges|accused|accuses|reported|reports|estimated|estimates|concluded|found|"
     r"believes?|denied|denies|insisted|warned)\b"
 )
+# Every _SAID_BEFORE match ends in one of these (as written: the pattern heeds case).
+_SAID_VERBS = (
+    "said", "say", "told", "stated", "claim", "alleg", "accus", "report", "estimat", "concluded",
+    "found", "believe", "denie", "insisted", "warned",
+)
 _SAID_AFTER = re.compile(
     r",\s*(?:said|says|according to)\s+((?:an?\s+|the\s+)?[\w.’' -]{3,60}?)[.,]?$", re.I
 )
@@ -132,11 +137,15 @@ _REPORT_WORDS = re.compile(r"\s+(report|assessment|study|estimate|statement|data
 
 def find_attribution(sentence: str) -> str | None:
     """Who the sentence says asserts its content, as written; None for the author's voice."""
-    if m := _ACCORDING.search(sentence):
+    lowered = sentence.lower()
+    according = "according" in lowered
+    if according and (m := _ACCORDING.search(sentence)):
         return _REPORT_WORDS.sub("", m.group(1).strip(" ,."))
-    if m := _SAID_AFTER.search(sentence.strip()):
+    if (according or "said" in lowered or "says" in lowered) and (
+        m := _SAID_AFTER.search(sentence.strip())
+    ):
         return m.group(1).strip(" ,.")
-    if m := _SAID_BEFORE.search(sentence):
+    if any(verb in sentence for verb in _SAID_VERBS) and (m := _SAID_BEFORE.search(sentence)):
         who = m.group(1).strip()
         if not _SKIP.match(who):
             return who

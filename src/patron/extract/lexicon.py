@@ -348,10 +348,10 @@ NOUN_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"(?:\b(?:funding|funds|money|cash|financing|financial\s+(?:support|aid|"
             r"assistance|backing)|economic\s+(?:support|aid|assistance)|payments?|dollars|"
-            r"budget|donations?|stipends?|ransom|millions?|billions?|roubles|rubles)\b|"
-            r"\$|€|£)"
+            r"budget|donations?|stipends?|ransom|millions?|billions?|roubles|rubles)\b)"
         ),
     ),
+    ("funding", re.compile(r"[$€£]")),  # an amount of money
     ("backing", _rx(r"\b(?:support|backing|assistance|aid|help|sponsorship|patronage)\b")),
 )
 

@@ -36,6 +36,7 @@ ACTOR_KINDS = frozenset(
     }
 )
 _GROUP_KINDS = frozenset({"armed_group", "political_org", "coalition"})
+_STATE_KINDS = frozenset({"state"})
 
 
 class Mention(NamedTuple):
@@ -162,28 +163,22 @@ def resolve_references(
     coalition named earlier in the text; "the country"/"the regime" the last state.
     Returns the mentions with the resolved references merged in, in order.
     """
-    ordered = sorted(mentions, key=lambda m: m.start)
-    ends = [m.end for m in ordered]  # sorted too: mentions do not overlap
-    last_state: list[int] = []  # index of the latest state mention at or before i
-    last_group: list[int] = []
-    state = group = -1
-    for i, m in enumerate(ordered):
-        state = i if m.kind == "state" else state
-        group = i if m.kind in _GROUP_KINDS else group
-        last_state.append(state)
-        last_group.append(group)
+    ordered = sorted(mentions)  # by start: mentions do not overlap
+    ends = [m.end for m in ordered]  # sorted too
     refs: list[Mention] = []
     for ref in _references(text):
-        before = bisect.bisect_right(ends, ref.start()) - 1
-        if before < 0:
-            continue
-        idx = (last_state if ref.group(2) is not None else last_group)[before]
-        if idx >= 0:
-            earlier = ordered[idx]
+        i = bisect.bisect_right(ends, ref.start()) - 1
+        wanted = _STATE_KINDS if ref.group(2) is not None else _GROUP_KINDS
+        while i >= 0 and ordered[i].kind not in wanted:
+            i -= 1
+        if i >= 0:
+            earlier = ordered[i]
             refs.append(Mention(ref.start(), ref.end(), earlier.actor, earlier.kind, "reference"))
+    if not refs:
+        return ordered
     starts = [m.start for m in ordered]
     extra = [r for r in refs if not _overlaps(starts, ordered, r.start, r.end)]
-    return sorted([*ordered, *extra], key=lambda m: m.start)
+    return sorted([*ordered, *extra])
 
 
 # Every reference ends in one of these nouns: look for them first (in lower case).

@@ -225,9 +225,10 @@ def _noun_types(text: str) -> list[str]:
     Money or fuel for civilian needs (salaries, reconstruction) is humanitarian.
     """
     possible = _NOUNS.scan(text)
-    found = [
-        t for i, (t, rx) in enumerate(lx.NOUN_TYPES) if possible.may_match(i) and rx.search(text)
-    ]
+    found: list[str] = []
+    for i, (t, _) in enumerate(lx.NOUN_TYPES):
+        if t not in found and possible.search(text, i, 0, len(text)):
+            found.append(t)
     if "humanitarian" in found:
         found = [t for t in found if t not in ("funding", "materiel")]
     if "funding" in found and _IN_KIND.search(text):
@@ -413,6 +414,10 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
         cut = max(0, m.start - 80)  # the patterns end at the mention: look only just before it
         head = text[cut : m.start]
         if not sources or (" from " not in head and " of " not in head):
+            continue
+        # Both patterns end in "from" or "of" and a space, just before the mention.
+        stripped = head.rstrip()
+        if len(stripped) == len(head) or not stripped[-4:].lower().endswith(("from", "of")):
             continue
         if src := _FROM_NOUN.search(head) or _WITH_HELP_OF.search(head):
             client = _before(actors, cut + src.start())
