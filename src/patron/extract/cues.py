@@ -37,7 +37,6 @@ __all__ = [
     "SENTENCE",
     "TRIGGERS",
     "TRIGGER_INDEX",
-    "UNSTATED",
     "Cues",
     "PatternIndex",
     "cues",
@@ -52,7 +51,7 @@ TRIGGERS: tuple[tuple[str | None, re.Pattern[str]], ...] = (
 TRIGGER_INDEX: dict[str | None, int] = {name: i for i, (name, _) in enumerate(TRIGGERS)}
 
 _PARSER: Any = importlib.import_module("re._parser")  # the stdlib's own pattern parser
-_PREFIX_CAP = 4  # characters of literal prefix worth indexing
+_PREFIX_CAP = 8  # characters of literal prefix worth indexing
 _MAX_CLASS = 12  # a character class larger than this ends the prefix
 
 
@@ -222,9 +221,8 @@ class Cues(NamedTuple):
         return None
 
 
-# The sentence-level patterns: each trigger, then the marks of an unstated relation.
-SENTENCE = PatternIndex([rx for _, rx in TRIGGERS] + [lx.UNSTATED], lx.STEMS)
-UNSTATED = len(TRIGGERS)
+# The sentence-level patterns: each trigger, by its index in TRIGGERS.
+SENTENCE = PatternIndex([rx for _, rx in TRIGGERS], lx.STEMS)
 
 
 def cues(text: str) -> Cues:

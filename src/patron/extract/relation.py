@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from patron.extract import lexicon as lx
-from patron.extract.cues import TRIGGER_INDEX, UNSTATED, Cues, PatternIndex, cues
+from patron.extract.cues import TRIGGER_INDEX, Cues, PatternIndex, cues
 from patron.extract.mentions import ACTOR_KINDS, Mention
 
 __all__ = ["Relation", "relations"]
@@ -237,13 +237,13 @@ def _noun_types(text: str) -> list[str]:
     return specific or found
 
 
-def _unstated(text: str, trigger_at: int, found: Cues) -> bool:
+def _unstated(text: str, trigger_at: int) -> bool:
     """Is the trigger under a modal, plan, threat, condition or purpose in its clause?"""
     start = max(0, trigger_at - 120)
     cut = list(_CLAUSE.finditer(text, start, trigger_at))
     if cut:
         start = cut[-1].end()
-    return found.search(text, UNSTATED, start, trigger_at) is not None
+    return lx.UNSTATED.search(text, start, trigger_at) is not None
 
 
 def relations(
@@ -267,7 +267,7 @@ def relations(
         trigger: tuple[int, int],
     ) -> None:
         taken.add(trigger)
-        if type_ not in ("threat", "sanction") and _unstated(text, trigger[0], sentence_cues):
+        if type_ not in ("threat", "sanction") and _unstated(text, trigger[0]):
             return
         for s in subjects:
             for o in objects:

@@ -17,7 +17,11 @@ from patron.errors import InputError
 __all__ = ["line_of", "load", "load_text", "strip_lines"]
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it (the wheels are): about 10x faster.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     pass
 
 
