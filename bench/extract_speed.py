@@ -40,6 +40,7 @@ import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
@@ -128,14 +129,14 @@ def time_cli(texts: list[str]) -> tuple[float, int]:
         return time.perf_counter() - start, done.stdout.count("\n")
 
 
-def time_spacy(nlp: object, texts: list[str], limit: int | None) -> tuple[float, int]:
+def time_spacy(nlp: Any, texts: list[str], limit: int | None) -> tuple[float, int]:
     sample, n = [], 0
     for t in texts:
         if limit is not None and n >= limit:
             break
         sample.append(t)
         n += len(t.split())
-    pipe = getattr(nlp, "pipe")
+    pipe = nlp.pipe
     start = time.perf_counter()
     for _ in pipe(sample, batch_size=64):
         pass
