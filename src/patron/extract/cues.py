@@ -34,6 +34,8 @@ import ahocorasick
 from patron.extract import lexicon as lx
 
 __all__ = [
+    "PARTICIPLES",
+    "RECEIVING",
     "SENTENCE",
     "TRIGGERS",
     "TRIGGER_INDEX",
@@ -221,8 +223,11 @@ class Cues(NamedTuple):
         return None
 
 
-# The sentence-level patterns: each trigger, by its index in TRIGGERS.
-SENTENCE = PatternIndex([rx for _, rx in TRIGGERS], lx.STEMS)
+# The sentence-level patterns: each trigger by its index in TRIGGERS, then the
+# passive participles ("funded by") and the verbs of receiving.
+SENTENCE = PatternIndex([rx for _, rx in TRIGGERS] + [lx.PARTICIPLES, lx.RECEIVE_VERBS], lx.STEMS)
+PARTICIPLES = len(TRIGGERS)
+RECEIVING = PARTICIPLES + 1
 
 
 def cues(text: str) -> Cues:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from patron.extract import lexicon as lx
-from patron.extract.cues import TRIGGER_INDEX, Cues, PatternIndex, cues
+from patron.extract.cues import PARTICIPLES, RECEIVING, TRIGGER_INDEX, Cues, PatternIndex, cues
 from patron.extract.mentions import ACTOR_KINDS, Mention
 
 __all__ = ["Relation", "relations"]
@@ -79,14 +79,15 @@ _TO_CLIENT = re.compile(
     r"advised|helped|backed|supported|equipped)\s+(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
+# Matched at a mention's end (``match(text, pos)``), so no "^".
 _ATTRIBUTE = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,2}?(?:officials?|intelligence|sources?|"
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:officials?|intelligence|sources?|"
     r"diplomats?|investigators?|researchers?|analysts?|experts?|media|"
     r"authorities|cables|press|commanders?|spokes(?:man|woman|person)|"
     r"envoys?|ministers?|ministry|officers?|leaders?|agency|mission)\b"
     r"(?=(?:\s+\S+){0,4}?\s+(?:said|say|says|told|claim\w*|alleg\w*|"
     r"accus\w*|believe\w*|insist\w*|report\w*|warn\w*))|"
-    r"^\s+(?:accusations?|allegations?|claims?)\b"
+    r"\s+(?:accusations?|allegations?|claims?)\b"
 )
 _ROLE = re.compile(
     r"^\s+(?:leader|chief|commander|founder|head|spokesman|official|member|"
@@ -177,9 +178,11 @@ def _arguments(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     )
     out = []
     for m in mentions:
-        if m.kind not in ACTOR_KINDS or _is_adjective(text, m):
+        if m.kind not in ACTOR_KINDS or (m.form == "demonym" and _is_adjective(text, m)):
             continue
-        if _ATTRIBUTE.match(text[m.end :]) or any(s <= m.start < e for s, e in quoted):
+        if text[m.end : m.end + 1].isspace() and _ATTRIBUTE.match(text, m.end):
+            continue
+        if quoted and any(s <= m.start < e for s, e in quoted):
             continue
         out.append(m)
     return out
@@ -280,9 +283,9 @@ def relations(
     if "-" in text or "‑" in text:
         _compounds(text, actors, add)
     if " by " in low:
-        _passives(text, actors, add)
+        _passives(text, actors, add, sentence_cues)
     if "receive" in present:
-        _receiving(text, actors, mentions, add)
+        _receiving(text, actors, mentions, add, sentence_cues)
     if "'" in text or "’" in text or " from " in low or " of " in low:
         _possessives(text, actors, add)
     if any(m.form == "demonym" for m in mentions):
@@ -313,10 +316,10 @@ def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
         )
 
 
-def _passives(text: str, actors: Sequence[Mention], add: Add) -> None:
+def _passives(text: str, actors: Sequence[Mention], add: Add, found: Cues) -> None:
     if " by " not in text:
         return
-    for p in lx.PARTICIPLES.finditer(text):
+    for p in found.matches(text, PARTICIPLES):
         subj = _after(actors, p.end(), text)
         if subj is None or subj.start - p.end() > 40:
             continue
@@ -336,8 +339,10 @@ def _passives(text: str, actors: Sequence[Mention], add: Add) -> None:
             )
 
 
-def _receiving(text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add) -> None:
-    for r in lx.RECEIVE_VERBS.finditer(text):
+def _receiving(
+    text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add, found: Cues
+) -> None:
+    for r in found.matches(text, RECEIVING):
         recipient = _before(actors, r.start())
         if recipient is None:
             continue
