@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from patron.extract import lexicon as lx
 
@@ -151,22 +151,25 @@ class PatternIndex:
         for index, prefixes in self.indexed.items():
             for prefix in prefixes:
                 keys.setdefault(" " + prefix.translate(_WORDS), (set(), set()))[1].add(index)
-        self._automaton = ahocorasick.Automaton()
-        for key, (names, indexes) in keys.items():
-            self._automaton.add_word(key, (len(key), frozenset(names), tuple(sorted(indexes))))
-        self._automaton.make_automaton()
+        self._values = [(frozenset(names), tuple(sorted(ix))) for names, ix in keys.values()]
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            list(keys), implementation=ahocorasick_rs.Implementation.DFA
+        )
 
     def scan(self, text: str) -> Cues:
         """The stems present in ``text`` and where each pattern may match, in one pass."""
         lowered = text.lower()
         present: set[str | None] = set()
         starts: dict[int, list[int]] = {}
-        for end, (length, names, indexes) in self._automaton.iter(
-            " " + lowered.translate(_WORDS)
+        values = self._values
+        # A key's leading space stands one before its word: in the text, the word starts
+        # where the key starts in the padded copy.
+        for key, at, _ in self._automaton.find_matches_as_indexes(
+            " " + lowered.translate(_WORDS), overlapping=True
         ):
+            names, indexes = values[key]
             if names:
                 present |= names
-            at = end - length + 1  # the key's leading space stands one before the word
             for index in indexes:
                 starts.setdefault(index, []).append(at)
         if len(lowered) != len(text):  # a letter lower-cased to two: offsets moved

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from patron.model import Actor
 
@@ -35,6 +35,7 @@ ACTOR_KINDS = frozenset(
         "coalition",
     }
 )
+_DFA = ahocorasick_rs.Implementation.DFA  # fastest to scan; built once per gazetteer
 _GROUP_KINDS = frozenset({"armed_group", "political_org", "coalition"})
 _STATE_KINDS = frozenset({"state"})
 
@@ -87,8 +88,6 @@ class Gazetteer:
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.actors = {a.id: a for a in actors}
-        self._folded = ahocorasick.Automaton()
-        self._exact = ahocorasick.Automaton()
         folded: dict[str, list[tuple[str, str]]] = {}
         exact: dict[str, list[tuple[str, str]]] = {}
         for actor in self.actors.values():
@@ -102,14 +101,11 @@ class Gazetteer:
                     folded.setdefault(key, []).append((actor.id, form))
                     if key.startswith("the ") and " " in key[4:]:
                         folded.setdefault(key[4:], []).append((actor.id, form))
-        for key, owners in folded.items():
-            self._folded.add_word(key, (len(key), tuple(owners)))
-        for key, owners in exact.items():
-            self._exact.add_word(key, (len(key), tuple(owners)))
-        self._folded.make_automaton()
-        if exact:
-            self._exact.make_automaton()
-        self._has_exact = bool(exact)
+        # One owner table for both automata: exact keys are numbered after the folded ones.
+        self._owners = [tuple(o) for o in folded.values()] + [tuple(o) for o in exact.values()]
+        self._folded = ahocorasick_rs.AhoCorasick(list(folded), implementation=_DFA)
+        self._exact = ahocorasick_rs.AhoCorasick(list(exact), implementation=_DFA)
+        self._exact_base = len(folded)
 
     def kind(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -117,23 +113,24 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """Every unambiguous gazetteer mention in ``text``, in order."""
-        hits = [(end + 1 - length, end + 1, owners) for end, (length, owners)
-                in self._folded.iter(_fold(text))]
-        if self._has_exact:
-            hits += [(end + 1 - length, end + 1, owners) for end, (length, owners)
-                     in self._exact.iter(text)]
+        hits = self._folded.find_matches_as_indexes(_fold(text), overlapping=True)
+        base = self._exact_base
+        hits += [(i + base, s, e) for i, s, e in self._exact.find_matches_as_indexes(
+            text, overlapping=True)]
         hits.sort(key=_leftmost_longest)
         out: list[Mention] = []
         last_end = -1
         size = len(text)
         actors = self.actors
-        for start, end, owners in hits:
+        table = self._owners
+        for index, start, end in hits:
             if start < last_end:
                 continue
             # a name counts only at word boundaries
             if (start > 0 and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
                 continue
             last_end = end
+            owners = table[index]
             actor_id, form = owners[0]
             if len(owners) > 1 and any(other != actor_id for other, _ in owners):
                 continue  # a name shared by two actors is no evidence for either
@@ -142,8 +139,8 @@ class Gazetteer:
         return out
 
 
-def _leftmost_longest(hit: tuple[int, int, object]) -> tuple[int, int]:
-    return (hit[0], hit[0] - hit[1])
+def _leftmost_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
+    return (hit[1], hit[1] - hit[2])
 
 
 _REFERENCE = re.compile(

@@ -290,7 +290,7 @@ def relations(
         _possessives(text, actors, add)
     if any(m.form == "demonym" for m in mentions):
         _adjectives(text, actors, mentions, add)
-    if " in " in text or "armed with" in low:
+    if "armed with" in low or (" in " in text and ("open" in low or "armed" in low)):
         _hosted_and_armed(text, actors, mentions, add)
     if " its " in text or " their " in text:
         _pronouns(text, actors, add)
