@@ -147,6 +147,7 @@ _TRANSIT = re.compile(
     re.IGNORECASE,
 )
 _NOUNS = PatternIndex([rx for _, rx in lx.NOUN_TYPES])
+_DASHES = ("-", "‐", "‑", "–")  # what a compound ("Iran-backed") starts with
 _PAIR_TYPES = frozenset({"rupture", "resumption", "alliance", "meeting"})
 _BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
 
@@ -302,6 +303,8 @@ def relations(
 
 def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
     for m in actors:
+        if text[m.end : m.end + 1] not in _DASHES:
+            continue
         c = lx.COMPOUND.match(text[m.end :])
         if not c:
             continue
@@ -387,8 +390,8 @@ def _receiving(
 def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
     sources = " from " in text or " of " in text
     for m in actors:
-        tail = text[m.end :]
-        if tail[:1] not in ("'", "’"):
+        tail = text[m.end :] if text[m.end : m.end + 1] in ("'", "’") else ""
+        if not tail:
             pass
         elif own := _OWN_SUPPORT.match(tail):
             if lx.SUPPORT_NOUN_STOP.match(tail[own.end(1) :]):
@@ -552,6 +555,22 @@ def _adjectives(
             add(patrons, [client], t, (m.start, end))
 
 
+def _within_actor(actors: Sequence[Mention], at: int) -> bool:
+    """Does ``at`` fall inside an actor's name? (A plain loop: cheaper than any() here.)"""
+    for a in actors:  # noqa: SIM110
+        if a.start <= at < a.end:
+            return True
+    return False
+
+
+def _comma_before(text: str, at: int) -> bool:
+    """Is the last non-space character before ``at`` a comma?"""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
 def _inside(span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
     return any(s <= span[0] < e or span[0] <= s < span[1] for s, e in taken)
 
@@ -570,7 +589,7 @@ def _active(
             triggers += [(m.start(), m.end(), name) for m in found.matches(text, index)]
     last_subject: Mention | None = None
     for start, end, type_ in sorted(triggers):
-        if _inside((start, end), taken) or any(a.start <= start < a.end for a in actors):
+        if (taken and _inside((start, end), taken)) or _within_actor(actors, start):
             continue
         subj = _before(actors, start)
         if last_subject is not None and _AND_THEN.search(text[max(0, start - 25) : start]):
@@ -597,7 +616,7 @@ def _active(
             continue
         if (
             subj is not None
-            and text[:start].rstrip().endswith(",")
+            and _comma_before(text, start)
             and text[start:end].lower().endswith("ing")
         ):
             subj = (
