@@ -70,6 +70,19 @@ class Extraction:
     actors: list[Actor] = field(default_factory=list)
 
 
+def _two_actors(mentions: list[Mention], lo: int, hi: int) -> bool:
+    """Do ``mentions[lo:hi]`` name at least two different actors (places aside)?"""
+    first = None
+    for i in range(lo, hi):
+        m = mentions[i]
+        if m.kind in ACTOR_KINDS:
+            if first is None:
+                first = m.actor
+            elif m.actor != first:
+                return True
+    return False
+
+
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
@@ -108,14 +121,14 @@ class Extractor:
 
         def two_actors(start: int, end: int) -> bool:
             lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-            return len({m.actor for m in mentions[lo:hi] if m.kind in ACTOR_KINDS}) >= 2
+            return _two_actors(mentions, lo, hi)
 
         used: set[str] = set()
         for sent in sentences(text, keep=two_actors):
             lo = bisect.bisect_left(starts, sent.start)
             hi = bisect.bisect_left(starts, sent.end)
             inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
-            if len({m.actor for m in inside if m.kind in ACTOR_KINDS}) < 2:
+            if not _two_actors(inside, 0, len(inside)):
                 continue
             if hedge.is_question(sent.text):
                 continue

@@ -80,6 +80,7 @@ _ABBREVIATIONS = frozenset(
         "al",
     ]
 )
+_LONGEST_ABBREVIATION = 1 + max(len(a) for a in _ABBREVIATIONS)
 # Page furniture wherever it stands; and prefixes that mark furniture only on a
 # short line ("By Leila Haddad, 18 March" is a byline, "By 2015 Iran had cut
 # its funding to Hamas and its leaders had left" is not).
@@ -153,6 +154,8 @@ def _is_break(text: str, at: int) -> bool:
     """Is the punctuation at ``at`` a sentence end (not an abbreviation or initial)?"""
     if text[at] != ".":
         return True
+    if at >= _LONGEST_ABBREVIATION and text[at - _LONGEST_ABBREVIATION : at].isalpha():
+        return not text[at + 1 : at + 2].isdecimal()  # a long word: no abbreviation
     m = _WORD_BEFORE.search(text, max(0, at - 12), at)
     word = m.group(0).lower() if m else ""
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
