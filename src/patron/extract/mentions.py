@@ -36,6 +36,15 @@ ACTOR_KINDS = frozenset(
     }
 )
 _DFA = ahocorasick_rs.Implementation.DFA  # fastest to scan; built once per gazetteer
+
+
+def _words(*words: str) -> ahocorasick_rs.AhoCorasick:
+    """Finds the words as a regular-expression alternation of them would: leftmost first."""
+    return ahocorasick_rs.AhoCorasick(
+        words, matchkind=ahocorasick_rs.MatchKind.LeftmostFirst, implementation=_DFA
+    )
+
+
 _GROUP_KINDS = frozenset({"armed_group", "political_org", "coalition"})
 _STATE_KINDS = frozenset({"state"})
 
@@ -179,8 +188,9 @@ def resolve_references(
 
 
 # Every reference ends in one of these nouns: look for them first (in lower case).
-_REFERENCE_HEAD = re.compile(
-    r"group|movement|militia|organi[sz]ation|faction|rebels|country|regime|republic|kingdom"
+_REFERENCE_HEAD = _words(
+    "group", "movement", "militia", "organisation", "organization", "faction", "rebels",
+    "country", "regime", "republic", "kingdom",
 )
 
 
@@ -191,11 +201,11 @@ def _references(text: str) -> list[re.Match[str]]:
     lowered = text.lower()
     if len(lowered) != len(text):
         return list(_REFERENCE.finditer(text))
-    for head in _REFERENCE_HEAD.finditer(lowered):
-        if head.start() < done:
+    for _, head_start, head_end in _REFERENCE_HEAD.find_matches_as_indexes(lowered):
+        if head_start < done:
             continue
-        ref = _REFERENCE.search(text, max(done, head.start() - 80), head.end() + 1)
-        if ref is not None and ref.end() <= head.end():
+        ref = _REFERENCE.search(text, max(done, head_start - 80), head_end + 1)
+        if ref is not None and ref.end() <= head_end:
             out.append(ref)
             done = ref.end()
     return out
@@ -214,9 +224,9 @@ _ORG = re.compile(
 )
 # Every match ends in one of these words: look for them first, then back over at most
 # four capitalised words, so the costly pattern runs only where it can match.
-_ORG_HEAD = re.compile(
-    r"(?:Brigade|Front|Movement|Army|Battalion|Militia|Jihad|Mujahideen|Corps|Foundation|"
-    r"Organi[sz]ation|Party|Network)"
+_ORG_HEAD = _words(
+    "Brigade", "Front", "Movement", "Army", "Battalion", "Militia", "Jihad", "Mujahideen",
+    "Corps", "Foundation", "Organisation", "Organization", "Party", "Network",
 )
 _ORG_WORDS = re.compile(r"\b(?:(?:al-|Al-)?[A-Z][\w'’-]+\s+){1,4}$")
 _ORG_KIND = {
@@ -257,10 +267,10 @@ def _org_matches(text: str) -> list[re.Match[str]]:
     """What ``_ORG.finditer(text)`` yields, found from the head words backwards."""
     out: list[re.Match[str]] = []
     done = 0  # matches do not overlap: the next one starts after the last
-    for head in _ORG_HEAD.finditer(text):
-        if head.start() < done:
+    for _, head_start, _ in _ORG_HEAD.find_matches_as_indexes(text):
+        if head_start < done:
             continue
-        words = _ORG_WORDS.search(text, max(done, head.start() - 200), head.start())
+        words = _ORG_WORDS.search(text, max(done, head_start - 200), head_start)
         if words is None:
             continue
         m = _ORG.match(text, words.start())
