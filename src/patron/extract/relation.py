@@ -263,6 +263,7 @@ def relations(
     sentence_cues = found if found is not None else cues(text)
     found_relations: list[Relation] = []
     taken: set[tuple[int, int]] = set()  # trigger spans already explained
+    unstated: dict[int, bool] = {}  # trigger start → under a modal; one trigger, many types
 
     def add(
         subjects: Sequence[Mention],
@@ -271,8 +272,12 @@ def relations(
         trigger: tuple[int, int],
     ) -> None:
         taken.add(trigger)
-        if type_ not in ("threat", "sanction") and _unstated(text, trigger[0]):
-            return
+        if type_ not in ("threat", "sanction"):
+            at = trigger[0]
+            if at not in unstated:
+                unstated[at] = _unstated(text, at)
+            if unstated[at]:
+                return
         for s in subjects:
             for o in objects:
                 if s.actor != o.actor:
