@@ -144,6 +144,7 @@ class PatternIndex:
             found = literal_starts(rx)
             if found is not None:
                 self.indexed[index] = found
+        self.unindexed = frozenset(range(len(self.patterns))) - self.indexed.keys()
         keys: dict[str, tuple[set[str | None], set[int]]] = {}
         for name, words in (stems or {}).items():
             for stem in words:
@@ -192,6 +193,13 @@ class Cues(NamedTuple):
         return (
             self.starts is None or pattern not in self.table.indexed or pattern in self.starts
         )
+
+    def candidates(self) -> list[int]:
+        """The patterns that may match somewhere in the text, in table order."""
+        table = self.table
+        if self.starts is None:
+            return list(range(len(table.patterns)))
+        return sorted(table.unindexed.union(self.starts))
 
     def matches(self, text: str, pattern: int) -> list[re.Match[str]]:
         """What ``finditer(text)`` of the pattern yields, trying only where it can match."""

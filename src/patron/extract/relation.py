@@ -230,7 +230,8 @@ def _noun_types(text: str) -> list[str]:
     """
     possible = _NOUNS.scan(text)
     found: list[str] = []
-    for i, (t, _) in enumerate(lx.NOUN_TYPES):
+    for i in possible.candidates():
+        t = lx.NOUN_TYPES[i][0]
         if t not in found and possible.search(text, i, 0, len(text)):
             found.append(t)
     if "humanitarian" in found:
@@ -303,7 +304,7 @@ def relations(
     if "transit_cue" in present:
         _transit(text, actors, add)
     _active(text, actors, add, taken, sentence_cues)
-    return _dedupe(_orient(found_relations))
+    return _dedupe(_orient(found_relations)) if found_relations else []
 
 
 def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
