@@ -110,14 +110,15 @@ def is_boilerplate(line: str) -> bool:
         text = _BULLET.sub("", text).strip()
     if not text:
         return True
-    if text[:20].lower().startswith(_JUNK_PREFIXES):
+    head = text[:20].lower()
+    if head.startswith(_JUNK_PREFIXES):
         return True
     if text[-1].isdigit() and _TOC.search(text):
         return True
     if text.count("|") + text.count("•") + text.count("·") + text.count("»") + text.count("›") >= 2:
         return True
     words = len(text.split(maxsplit=14))  # only whether it is under 3 or under 14 matters
-    if words < 3 or (words < 14 and text[:20].lower().startswith(_SHORT_JUNK_PREFIXES)):
+    if words < 3 or (words < 14 and head.startswith(_SHORT_JUNK_PREFIXES)):
         return True
     # A line without closing punctuation is a heading, a headline or a link unless it
     # runs long (a wrapped or unpunctuated paragraph).
@@ -176,7 +177,7 @@ def sentences(
         if keep is not None and not keep(b_start, b_end):
             continue
         block = text[b_start:b_end]
-        if is_boilerplate(block) and not _CLOSE.search(block) and not _BREAK.search(block):
+        if not _BREAK.search(block) and not _CLOSE.search(block) and is_boilerplate(block):
             continue
         bullet = _BULLET.match(block)
         cursor = bullet.end() if bullet else 0
