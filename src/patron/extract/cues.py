@@ -57,17 +57,25 @@ _PREFIX_CAP = 8  # characters of literal prefix worth indexing
 _MAX_CLASS = 12  # a character class larger than this ends the prefix
 
 
-class _WordChars(dict[int, str]):
-    """Code point → itself for word characters (as ``\\w`` has them), else a space."""
+# Word characters (as ``\\w`` has them) stay, everything else becomes a space, and
+# letters beyond ASCII become "x": keys are ASCII, so no key can match one anyway, and
+# an ASCII-only result lets ``str.translate`` take its fast path.
+_ASCII_WORDS = str.maketrans(
+    {c: (c if c.isalnum() or c == "_" else " ") for c in map(chr, range(128))}
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        out = ch if ch.isalnum() or ch == "_" else " "
-        self[code] = out
-        return out
+
+def _non_ascii(m: re.Match[str]) -> str:
+    ch = m.group()
+    return "x" if ch.isalnum() or ch == "_" else " "
 
 
-_WORDS = _WordChars()
+def _words(lowered: str) -> str:
+    """``lowered`` with the same length, its words kept and the rest made spaces."""
+    if not lowered.isascii():
+        lowered = _NON_ASCII.sub(_non_ascii, lowered)
+    return lowered.translate(_ASCII_WORDS)
 
 
 def _items(sub: Any) -> list[tuple[Any, Any]]:
@@ -148,10 +156,10 @@ class PatternIndex:
         keys: dict[str, tuple[set[str | None], set[int]]] = {}
         for name, words in (stems or {}).items():
             for stem in words:
-                keys.setdefault(" " + stem.translate(_WORDS), (set(), set()))[0].add(name)
+                keys.setdefault(" " + _words(stem), (set(), set()))[0].add(name)
         for index, prefixes in self.indexed.items():
             for prefix in prefixes:
-                keys.setdefault(" " + prefix.translate(_WORDS), (set(), set()))[1].add(index)
+                keys.setdefault(" " + _words(prefix), (set(), set()))[1].add(index)
         self._values = [(frozenset(names), tuple(sorted(ix))) for names, ix in keys.values()]
         self._automaton = ahocorasick_rs.AhoCorasick(
             list(keys), implementation=ahocorasick_rs.Implementation.DFA
@@ -166,7 +174,7 @@ class PatternIndex:
         # A key's leading space stands one before its word: in the text, the word starts
         # where the key starts in the padded copy.
         for key, at, _ in self._automaton.find_matches_as_indexes(
-            " " + lowered.translate(_WORDS), overlapping=True
+            " " + _words(lowered), overlapping=True
         ):
             names, indexes = values[key]
             if names:

@@ -147,6 +147,7 @@ _TRANSIT = re.compile(
     re.IGNORECASE,
 )
 _NOUNS = PatternIndex([rx for _, rx in lx.NOUN_TYPES])
+_MODALS = PatternIndex([lx.UNSTATED])
 _DASHES = ("-", "‐", "‑", "–")  # what a compound ("Iran-backed") starts with
 _PAIR_TYPES = frozenset({"rupture", "resumption", "alliance", "meeting"})
 _BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
@@ -242,13 +243,37 @@ def _noun_types(text: str) -> list[str]:
     return specific or found
 
 
-def _unstated(text: str, trigger_at: int) -> bool:
-    """Is the trigger under a modal, plan, threat, condition or purpose in its clause?"""
-    start = max(0, trigger_at - 120)
-    cut = list(_CLAUSE.finditer(text, start, trigger_at))
-    if cut:
-        start = cut[-1].end()
-    return lx.UNSTATED.search(text, start, trigger_at) is not None
+class _Unstated:
+    """Is a trigger under a modal, plan, threat, condition or purpose in its clause?
+
+    The clause breaks and the modal words of a sentence are found once, on the first
+    question, and shared by all its triggers.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clauses: list[tuple[int, int]] | None = None
+        self.modals: Cues | None = None
+        self.answers: dict[int, bool] = {}
+
+    def __call__(self, trigger_at: int) -> bool:
+        if trigger_at not in self.answers:
+            self.answers[trigger_at] = self._ask(trigger_at)
+        return self.answers[trigger_at]
+
+    def _ask(self, trigger_at: int) -> bool:
+        text = self.text
+        if self.clauses is None:
+            self.clauses = [m.span() for m in _CLAUSE.finditer(text)]
+            self.modals = _MODALS.scan(text)
+        assert self.modals is not None
+        start = max(0, trigger_at - 120)
+        for s, e in reversed(self.clauses):
+            if e <= trigger_at:
+                if s >= start:
+                    start = e
+                break
+        return self.modals.search(text, 0, start, trigger_at) is not None
 
 
 def relations(
@@ -264,7 +289,7 @@ def relations(
     sentence_cues = found if found is not None else cues(text)
     found_relations: list[Relation] = []
     taken: set[tuple[int, int]] = set()  # trigger spans already explained
-    unstated: dict[int, bool] = {}  # trigger start → under a modal; one trigger, many types
+    unstated = _Unstated(text)
 
     def add(
         subjects: Sequence[Mention],
@@ -273,12 +298,8 @@ def relations(
         trigger: tuple[int, int],
     ) -> None:
         taken.add(trigger)
-        if type_ not in ("threat", "sanction"):
-            at = trigger[0]
-            if at not in unstated:
-                unstated[at] = _unstated(text, at)
-            if unstated[at]:
-                return
+        if type_ not in ("threat", "sanction") and unstated(trigger[0]):
+            return
         for s in subjects:
             for o in objects:
                 if s.actor != o.actor:
@@ -425,13 +446,17 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
             client = _before(actors, m.start) or _after(actors, m.end + proxy.end())
             if client is not None and client.actor != m.actor:
                 add([m], [client], "backing", (m.end, m.end + proxy.end()))
-        cut = max(0, m.start - 80)  # the patterns end at the mention: look only just before it
-        head = text[cut : m.start]
-        if not sources or (" from " not in head and " of " not in head):
+        if not sources:
             continue
+        cut = max(0, m.start - 80)  # the patterns end at the mention: look only just before it
         # Both patterns end in "from" or "of" and a space, just before the mention.
-        stripped = head.rstrip()
-        if len(stripped) == len(head) or not stripped[-4:].lower().endswith(("from", "of")):
+        i = m.start - 1
+        while i >= cut and text[i].isspace():
+            i -= 1
+        if i == m.start - 1 or not text[max(cut, i - 3) : i + 1].lower().endswith(("from", "of")):
+            continue
+        head = text[cut : m.start]
+        if " from " not in head and " of " not in head:
             continue
         if src := _FROM_NOUN.search(head) or _WITH_HELP_OF.search(head):
             client = _before(actors, cut + src.start())
