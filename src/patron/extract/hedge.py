@@ -93,7 +93,7 @@ def stance_of(sentence: str, trigger_at: int) -> str:
     return "asserted"
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8)  # the relations of one sentence share it; nothing across documents
 def _cues(sentence: str) -> tuple[bool, int | None, bool, bool, bool]:
     """Sentence-wide cues, computed once for all the relations in a sentence."""
     possible = _CUES.scan(sentence)

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from patron.extract import hedge
 from patron.extract.cues import Cues, cues
@@ -59,6 +60,11 @@ _JUSTIFY = re.compile(
     r"present(?:s|ed)?|describ\w+|maintains?|declared)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=8)  # the relations of one sentence share it; nothing across documents
+def _motive(text: str) -> re.Match[str] | None:
+    return _MOTIVE.search(text)
 
 
 @dataclass
@@ -218,7 +224,7 @@ class Extractor:
                 )
         if VOCAB.claim_types[rel.type].family != "support" or stance == "denied":
             return out
-        motive = _MOTIVE.search(text)
+        motive = _motive(text)
         if motive:
             speech = _JUSTIFY.search(text[: motive.start()])
             speaker = [m for m in mentions if speech and m.end <= speech.start()]
