@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from patron.extract.cues import TRIGGERS, cues, literal_starts
+from patron.extract.cues import SENTENCE, TRIGGERS, PatternIndex, cues, literal_starts
 from patron.extract.segment import sentences
 from tests.factory import SHARED_DATA
 
@@ -47,13 +47,17 @@ def test_positional_lookup_finds_what_a_full_scan_finds_on_re3d() -> None:
                     _assert_same_as_finditer(sent.text)
 
 
-@pytest.mark.parametrize("text", [
+AWKWARD = [
     "Iran\u00a0funds Hamas; Qatar\nhosts its leaders.",  # no-break space and a line break
     "«Iran funds Hamas»",  # punctuation the ASCII tables lack
     "İstanbul said Turkey supports Hamas.",  # a letter that lower-cases to two
     "Iran paid, pays and is paying Hamas; the pay-off was funded by Qatar.",
     "Qatar is a member of the coalition; Iran is a key ally and a role in it.",
-])
+    "Tehran reportedly would not deny it: analysts say, allegedly, there is no evidence.",
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
 def test_positional_lookup_survives_awkward_characters(text: str) -> None:
     _assert_same_as_finditer(text)
 
@@ -71,3 +75,25 @@ def test_pattern_without_a_bounded_literal_start_is_scanned_whole(pattern: str) 
 def test_stems_say_which_trigger_types_are_present() -> None:
     assert cues("Iran said it funds Hamas").present == {"funding"}
     assert cues("Nothing to see here").present == set()
+
+
+def _tables() -> list[PatternIndex]:
+    from patron.extract import hedge, relation
+
+    return [SENTENCE, hedge._CUES, relation._NOUNS, relation._MODALS]
+
+
+def test_every_table_searches_as_the_patterns_do() -> None:
+    texts = _case_sentences() + AWKWARD
+    for table in _tables():
+        for text in texts:
+            found = table.scan(text)
+            for index, rx in enumerate(table.patterns):
+                expected = rx.search(text)
+                got = found.search(text, index, 0, len(text))
+                assert (got.span() if got else None) == (expected.span() if expected else None)
+                assert found.may_match(index) or expected is None
+                middle = len(text) // 2
+                expected = rx.search(text, middle, len(text) - 3)
+                got = found.search(text, index, middle, len(text) - 3)
+                assert (got.span() if got else None) == (expected.span() if expected else None)

@@ -99,7 +99,7 @@ def _cues(sentence: str) -> tuple[bool, int | None, bool, bool, bool]:
     possible = _CUES.scan(sentence)
 
     def search(index: int) -> re.Match[str] | None:
-        return _CUE_PATTERNS[index].search(sentence) if possible.may_match(index) else None
+        return possible.search(sentence, index, 0, len(sentence))
 
     denial = search(1)
     return (bool(search(0)), denial.start() if denial else None,
