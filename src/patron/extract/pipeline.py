@@ -67,6 +67,20 @@ def _motive(text: str) -> re.Match[str] | None:
     return _MOTIVE.search(text)
 
 
+class _Shared:
+    """Values many sentences of one document share (they are immutable)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.undated = TimeSpan(end=doc.published) if doc.published else TimeSpan()
+        self._attributions: dict[str | None, Attribution] = {}
+
+    def attribution(self, by: str | None) -> Attribution:
+        if by not in self._attributions:
+            self._attributions[by] = Attribution(by=by, date=self.doc.published)
+        return self._attributions[by]
+
+
 @dataclass
 class Extraction:
     """What one document yields: its claims and the new actors they name."""
@@ -130,6 +144,7 @@ class Extractor:
             return _two_actors(mentions, lo, hi)
 
         used: set[str] = set()
+        shared = _Shared(doc)
         for sent in sentences(text, keep=two_actors):
             lo = bisect.bisect_left(starts, sent.start)
             hi = bisect.bisect_left(starts, sent.end)
@@ -143,14 +158,19 @@ class Extractor:
                 "'" not in sent.text and "’" not in sent.text and "-" not in sent.text
             ):
                 continue  # no trigger word, possessive or compound: no rule can fire
-            for claim in self._claims(doc, sent, inside, found_cues):
+            for claim in self._claims(doc, sent, inside, found_cues, shared):
                 out.claims.append(claim)
                 used.update((claim.subject, claim.object))
         out.actors = [a for a in new_actors.values() if a.id in used]
         return out
 
     def _claims(
-        self, doc: Document, sent: Sentence, mentions: list[Mention], found_cues: Cues
+        self,
+        doc: Document,
+        sent: Sentence,
+        mentions: list[Mention],
+        found_cues: Cues,
+        shared: _Shared,
     ) -> list[Claim]:
         local = [
             Mention(m.start - sent.start, m.end - sent.start, m.actor, m.kind, m.form)
@@ -160,8 +180,8 @@ class Extractor:
         found = relations(text, local, found_cues)
         if not found:
             return []
-        attribution = Attribution(by=hedge.find_attribution(text), date=doc.published)
-        when = find_time(text) or (TimeSpan(end=doc.published) if doc.published else TimeSpan())
+        attribution = shared.attribution(hedge.find_attribution(text))
+        when = find_time(text) or shared.undated
         money = find_money(text) if any(r.type in _MONEY_TYPES for r in found) else None
         claims: list[Claim] = []
         for rel in found:
