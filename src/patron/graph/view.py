@@ -39,15 +39,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from patron.errors import InputError
 from patron.graph.weight import MODIFIERS, age_years, claim_weight, edge_weight, source_key
 from patron.model import Actor, Claim
 from patron.store import ClaimFilter, Store
 from patron.timespan import OPEN_END, date_bounds
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built: other commands start faster
+    import networkx as nx
 
 __all__ = ["LAYERS", "Slice", "View", "build", "open_view"]
 
@@ -174,6 +175,8 @@ class View:
 
     def layers(self, *layers: str, positive: bool = True) -> nx.DiGraph[str]:
         """The named layers collapsed into one digraph: weights add, claim ids join."""
+        import networkx as nx
+
         out: nx.DiGraph[str] = nx.DiGraph()
         out.add_nodes_from(self.graph.nodes(data=True))
         for u, v, key, data in self.graph.edges(keys=True, data=True):
@@ -220,6 +223,8 @@ def build(claims: Iterable[Claim], actors: dict[str, Actor], slice_: Slice = Sli
     ``actors`` must hold every actor the claims name (routes included); rejected
     claims and speech claims are left out.
     """
+    import networkx as nx
+
     kept = [c for c in claims if c.review != "rejected" and c.family != "speech"]
     ref = _reference_day(kept, slice_)
     roots = {a: _root(a, actors) for a in actors}

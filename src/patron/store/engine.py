@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 
 __all__ = ["create", "is_initialised", "migrate"]
@@ -36,6 +34,9 @@ def is_initialised(engine: Engine) -> bool:
 
 def migrate(engine: Engine) -> None:
     """Upgrade the schema to the newest revision (a no-op when it is current)."""
+    from alembic import command  # imported here: commands that never migrate start faster
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as connection:
