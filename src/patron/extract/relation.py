@@ -21,6 +21,7 @@ is not stated, so it yields nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -246,8 +247,9 @@ def _noun_types(text: str) -> list[str]:
 class _Unstated:
     """Is a trigger under a modal, plan, threat, condition or purpose in its clause?
 
-    The clause breaks and the modal words of a sentence are found once, on the first
-    question, and shared by all its triggers.
+    The modal words of a sentence are found once, on the first question, and its clause
+    breaks once, when a modal word stands close enough before a trigger to matter; both
+    are shared by all its triggers.
     """
 
     def __init__(self, text: str) -> None:
@@ -263,11 +265,16 @@ class _Unstated:
 
     def _ask(self, trigger_at: int) -> bool:
         text = self.text
+        if self.modals is None:
+            self.modals = _MODALS.scan(text)
+        start = max(0, trigger_at - 120)
+        if self.modals.starts is not None:
+            at = self.modals.starts.get(0, ())
+            i = bisect.bisect_left(at, start)
+            if i == len(at) or at[i] >= trigger_at:
+                return False  # no modal word starts in the window: no clause work
         if self.clauses is None:
             self.clauses = [m.span() for m in _CLAUSE.finditer(text)]
-            self.modals = _MODALS.scan(text)
-        assert self.modals is not None
-        start = max(0, trigger_at - 120)
         for s, e in reversed(self.clauses):
             if e <= trigger_at:
                 if s >= start:
