@@ -162,7 +162,7 @@ class PatternIndex:
                 keys.setdefault(" " + _words(prefix), (set(), set()))[1].add(index)
         self._values = [(frozenset(names), tuple(sorted(ix))) for names, ix in keys.values()]
         self._automaton = ahocorasick_rs.AhoCorasick(
-            list(keys), implementation=ahocorasick_rs.Implementation.DFA
+            list(keys), implementation=ahocorasick_rs.Implementation.ContiguousNFA
         )
 
     def scan(self, text: str) -> Cues:
