@@ -15,7 +15,7 @@ from rich.console import Console
 
 from patron import settings
 from patron.analyze_cli import analyze_app
-from patron.cli_options import DbOpt, FormatOpt
+from patron.cli_options import DbOpt, FormatOpt, OutputOpt
 from patron.errors import InputError, PatronError
 from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, who_backs
@@ -339,9 +339,7 @@ def _export_file(kb: KnowledgeBase, what: str, flt: ClaimFilter, output: Path | 
 @app.command()
 def export(
     what: Annotated[str, typer.Argument(help="json, jsonl, csv, gexf, graphml, edges or ftm")],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; default stdout")
-    ] = None,
+    output: OutputOpt = None,
     actor: ActorOpt = None,
     type: TypeOpt = None,
     since: SinceOpt = None,

@@ -6,18 +6,28 @@ Thin: they parse arguments, call :mod:`patron.kb` / :mod:`patron.extract` /
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
-from patron.cli_options import DbOpt, FormatOpt
+from patron.cli_options import DbOpt, FormatOpt, OutputOpt
 from patron.errors import StoreError
 from patron.evaluate.cameo import evaluate_cameo
 from patron.evaluate.cases import evaluate_cases, load_cases
@@ -26,7 +36,7 @@ from patron.evaluate.re3d import evaluate_re3d
 from patron.evaluate.scoring import Score
 from patron.extract.pipeline import Extractor
 from patron.kb import KnowledgeBase
-from patron.model import Document
+from patron.model import Claim, Document
 from patron.output import Format, claim_record, emit
 from patron.sources.readers import Skipped, read_documents
 from patron.tables import claims_table
@@ -51,41 +61,88 @@ def _extractor(db: str | None) -> Extractor:
         kb.close()
 
 
-def extract(paths: PathsArg, db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
-    """Extract claims from documents without storing them (one claim per line in jsonl)."""
+class _Rate(ProgressColumn):
+    """Documents per second since the start."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:.1f} docs/s")
+
+
+@contextmanager
+def _counting(label: str) -> Iterator[Callable[[], None]]:
+    """A progress line on stderr (documents done, documents/s); yields the tick."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
+               TimeElapsedColumn())
+    # stdout is left alone: claims written there must not go through the progress display
+    with Progress(*columns, console=err, transient=False, redirect_stdout=False) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda: progress.advance(task)
+
+
+@contextmanager
+def _writing(output: Path | None) -> Iterator[TextIO | None]:
+    """stdout (None), or a file written whole or not at all (``FILE.part``, then renamed)."""
+    if output is None:
+        yield None
+        return
+    tmp = output.with_name(output.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        tmp.replace(output)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def extract(
+    paths: PathsArg, db: DbOpt = None, fmt: FormatOpt = Format.table, output: OutputOpt = None
+) -> None:
+    """Extract claims from documents without storing them (one claim per line in jsonl).
+
+    jsonl is written as it goes, each document's claims once it is read; the other
+    formats need every claim first.
+    """
     extractor = _extractor(db)
     names = {a.id: a.name for a in extractor.gazetteer.actors.values()}
-    rows: list[dict[str, Any]] = []
-    claims, docs = [], {}
-    for item in read_documents(paths):
-        if isinstance(item, Skipped):
-            err.print(f"skipped {item.path}: {item.reason}", highlight=False)
-            continue
-        found = extractor.extract(item)
-        names.update({a.id: a.name for a in found.actors})
-        docs[item.id] = item
-        for claim in found.claims:
-            claims.append(claim)
-            rows.append(claim_record(claim, names, docs))
-    emit(fmt, rows=rows, table=lambda: claims_table(claims, names, docs))
+    streaming = fmt is Format.jsonl
+    claims: list[Claim] = []
+    docs: dict[str, Document] = {}
+
+    def records(tick: Callable[[], None]) -> Iterator[dict[str, Any]]:
+        for item in read_documents(paths):
+            tick()
+            if isinstance(item, Skipped):
+                err.print(f"skipped {item.path}: {item.reason}", highlight=False)
+                continue
+            found = extractor.extract(item)
+            names.update({a.id: a.name for a in found.actors})
+            if streaming:
+                docs.clear()  # a streamed claim cites only its own document
+            docs[item.id] = item
+            for claim in found.claims:
+                if not streaming:
+                    claims.append(claim)
+                yield claim_record(claim, names, docs)
+
+    with _writing(output) as stream:
+        with _counting("extracting") as tick:
+            if streaming:
+                emit(fmt, rows=records(tick), out=stream)
+            else:
+                rows = list(records(tick))
+        if not streaming:
+            emit(fmt, rows=rows, table=lambda: claims_table(claims, names, docs), out=stream)
+    if output is not None:
+        err.print(f"wrote {fmt.value} to {output}", highlight=False)
 
 
 def ingest(paths: PathsArg, db: DbOpt = None) -> None:
     """Read documents, extract claims and store both; documents already stored are skipped."""
     kb = KnowledgeBase.open(db)
-    started = time.perf_counter()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("ingesting", total=None, rate="0.0")
-
-        def tick(item: Document | Skipped) -> None:
-            progress.advance(task)
-            done = progress.tasks[0].completed
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            progress.update(task, rate=f"{rate:.1f}")
-
-        report = kb.ingest(paths, progress=tick)
+    with _counting("ingesting") as tick:
+        report = kb.ingest(paths, progress=lambda item: tick())
     for skipped in report.skipped:
         err.print(f"skipped {skipped.path}: {skipped.reason}", highlight=False)
     err.print(f"{report.documents_read} documents read: {report.documents_new} new, "

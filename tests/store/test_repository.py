@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -85,3 +87,10 @@ def test_origin_filter_matches_prefixes(kb: KnowledgeBase) -> None:
 def test_opening_a_missing_knowledge_base_says_run_init(sqlite_url: str) -> None:
     with pytest.raises(StoreError, match="patron init"):
         Store.open(sqlite_url)
+
+
+def test_opening_a_missing_sqlite_file_leaves_no_empty_file_behind(tmp_path: Path) -> None:
+    path = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match="patron init"):
+        Store.open(f"sqlite:///{path}")
+    assert not path.exists()

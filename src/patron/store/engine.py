@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 
-__all__ = ["create", "is_initialised", "migrate"]
+__all__ = ["create", "is_initialised", "migrate", "missing_file"]
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -26,6 +26,14 @@ def create(url: str, echo: bool = False) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def missing_file(engine: Engine) -> bool:
+    """A SQLite file that does not exist yet (connecting would create it, empty)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return False
+    return not Path(database).exists()
 
 
 def is_initialised(engine: Engine) -> bool:

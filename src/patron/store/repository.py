@@ -182,7 +182,7 @@ class Store:
             engine = engines.create(url, echo=echo)
             if create:
                 engines.migrate(engine)
-            elif not engines.is_initialised(engine):
+            elif engines.missing_file(engine) or not engines.is_initialised(engine):
                 raise StoreError(f"no knowledge base at {url}: run `patron init` first")
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open {url}: {exc.__class__.__name__}: {exc}") from exc

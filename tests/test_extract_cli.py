@@ -1,0 +1,114 @@
+"""patron extract: claims printed with every field, nothing stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from patron.model import Document
+from patron.sources.readers import read_documents
+from patron.vocab import VOCAB
+from tests.factory import REPO, run_cli
+
+EXAMPLES = REPO / "examples" / "documents"
+CLAIM_FIELDS = {"id", "subject", "type", "object", "time", "magnitude", "route", "attribution",
+                "stance", "grade", "evidence", "origin", "review"}
+
+
+def _lines(out: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_jsonl_carries_every_claim_field_and_spans_into_the_document(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run_cli(capsys, "extract", str(EXAMPLES), "--format", "jsonl")
+    assert code == 0, err
+    records = _lines(out)
+    assert len(records) >= 20
+    texts = {d.id: d.text for d in read_documents([EXAMPLES]) if isinstance(d, Document)}
+    for record in records:
+        assert record.keys() >= CLAIM_FIELDS
+        assert set(record["subject"]) == set(record["object"]) == {"id", "name"}
+        assert record["stance"] in VOCAB.stances
+        assert record["origin"].startswith("extract:")
+        evidence = record["evidence"]
+        text = texts[evidence["document"]]
+        start, end = evidence["span"]
+        assert text[start:end] == evidence["quote"]
+        for key in ("subject_span", "object_span"):
+            s, e = evidence[key]
+            assert start <= s < e <= end
+            assert text[s:e].strip() == text[s:e]  # a mention, not a slice of one
+
+
+def test_extract_stores_nothing_and_creates_no_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "none.db"
+    code, out, err = run_cli(capsys, "extract", str(EXAMPLES / "houthis-iran.txt"),
+                             "--db", f"sqlite:///{db}", "-f", "jsonl")
+    assert code == 0, err
+    assert out.strip()
+    assert not db.exists()
+
+
+def test_output_file_holds_what_stdout_would_and_no_part_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "claims.jsonl"
+    code, printed, err = run_cli(capsys, "extract", str(EXAMPLES), "-f", "jsonl")
+    assert code == 0, err
+    code, out, err = run_cli(capsys, "extract", str(EXAMPLES), "-f", "jsonl", "-o", str(target))
+    assert code == 0, err
+    assert out == ""
+    assert target.read_text(encoding="utf-8") == printed
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.jsonl"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_collected_formats_name_the_same_claims(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    code, out, err = run_cli(capsys, "extract", str(EXAMPLES / "qatar-turkey-hamas.txt"),
+                             "-f", fmt)
+    assert code == 0, err
+    assert "hamas" in out.lower()
+    if fmt == "json":
+        assert all(r.keys() >= CLAIM_FIELDS for r in json.loads(out))
+
+
+def test_unreadable_file_is_reported_and_the_run_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "note.txt").write_text(
+        "Iran has supplied the Houthis with drones and missile parts, according to a UN panel.",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(capsys, "extract", str(tmp_path), "-f", "jsonl")
+    assert code == 0, err
+    assert "skipped" in err and "blob.txt" in err
+    pairs = {(r["subject"]["id"], r["type"], r["object"]["id"]) for r in _lines(out)}
+    assert ("iran", "arms", "houthis") in pairs
+    assert {r["stance"] for r in _lines(out)} == {"reported"}
+
+
+def test_extracted_claims_load_into_a_knowledge_base_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`patron extract … -f jsonl | patron claims load` (here through a file)."""
+    claims = tmp_path / "claims.jsonl"
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    assert run_cli(capsys, "extract", str(EXAMPLES), "-f", "jsonl", "-o", str(claims))[0] == 0
+    assert run_cli(capsys, "init", "--db", url)[0] == 0
+    extracted = len(claims.read_text(encoding="utf-8").splitlines())
+    code, _, err = run_cli(capsys, "claims", "load", "-i", str(claims), "--db", url)
+    assert code == 0, err
+    assert f"read {extracted} claims: {extracted} new" in err
+    code, _, err = run_cli(capsys, "claims", "load", "-i", str(claims), "--db", url)
+    assert code == 0, err
+    assert f"read {extracted} claims: 0 new" in err
