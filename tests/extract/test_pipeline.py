@@ -99,3 +99,15 @@ def test_link_lists_and_headlines_yield_no_claims(extractor: Extractor) -> None:
             "Most read\n"
             "Turkey backs Hamas at summit\n")
     assert _claims(extractor, junk) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Riyadh gave Yemen's Presidential Leadership Council $1.2 billion in economic support.",
+    "Riyadh gave the Presidential Leadership Council $1.2 billion in economic support.",
+])
+def test_what_is_given_may_follow_a_possessed_or_definite_recipient(
+    extractor: Extractor, text: str
+) -> None:
+    found = _claims(extractor, text)
+    assert ("saudi-arabia", "funding", "presidential-leadership-council", "asserted") in found
+    assert not [c for c in found if c[1] == "backing"]

@@ -601,6 +601,27 @@ def _within_actor(actors: Sequence[Mention], at: int) -> bool:
     return False
 
 
+_FILLER = re.compile(r"(?:\s|['’]s\b|\bthe\b)*", re.IGNORECASE)
+
+
+def _names_only(text: str, start: int, end: int, actors: Sequence[Mention]) -> bool:
+    """Is ``text[start:end]`` nothing but actor names, possessives and "the"?
+
+    "gave Yemen's Presidential Leadership Council $1.2 billion": what is given comes
+    after the recipient.
+    """
+    at = start
+    for m in actors:
+        if m.start >= end:
+            break
+        if m.end <= start:
+            continue
+        if _FILLER.fullmatch(text, at, m.start) is None:
+            return False
+        at = max(at, m.end)
+    return _FILLER.fullmatch(text, at, end) is not None
+
+
 def _comma_before(text: str, at: int) -> bool:
     """Is the last non-space character before ``at`` a comma?"""
     i = at - 1
@@ -682,7 +703,7 @@ def _active(
             with_clause = _WITH_CLAUSE.match(after_obj)
             if with_clause:
                 window += " " + with_clause.group(0)
-            elif not window.strip() or re.match(r"^['’]s\b", after_obj):
+            elif _names_only(text, end, obj.start, actors) or re.match(r"^['’]s\b", after_obj):
                 window += " " + re.split(r"[,;.]|\s(?:but|while|and\s+says?)\s", after_obj)[0][:90]
             types = _noun_types(window)
             if not types:
