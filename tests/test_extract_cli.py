@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from patron import extract_cli
+from patron.errors import InputError
 from patron.model import Document
 from patron.sources.readers import read_documents
 from patron.vocab import VOCAB
@@ -66,6 +68,35 @@ def test_output_file_holds_what_stdout_would_and_no_part_file(
     assert code == 0, err
     assert out == ""
     assert target.read_text(encoding="utf-8") == printed
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.jsonl"]
+
+
+def _failing_after_first_document(paths: list[Path]) -> Any:
+    """The examples' first document, then a malformed file."""
+    yield next(d for d in read_documents(paths) if isinstance(d, Document) and d.text
+               and "Iran" in d.text)
+    raise InputError("bad JSON", file="broken.jsonl", line=2, field="text")
+
+
+def test_jsonl_is_written_as_documents_are_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extract_cli, "read_documents", _failing_after_first_document)
+    code, out, err = run_cli(capsys, "extract", str(EXAMPLES), "-f", "jsonl")
+    assert code == 2
+    assert "broken.jsonl:2: text: bad JSON" in err
+    assert _lines(out)  # the first document's claims were out before the failure
+
+
+def test_failed_run_leaves_an_earlier_output_file_as_it_was(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "claims.jsonl"
+    target.write_text("earlier\n", encoding="utf-8")
+    monkeypatch.setattr(extract_cli, "read_documents", _failing_after_first_document)
+    code, _, _ = run_cli(capsys, "extract", str(EXAMPLES), "-f", "jsonl", "-o", str(target))
+    assert code == 2
+    assert target.read_text(encoding="utf-8") == "earlier\n"
     assert [p.name for p in tmp_path.iterdir()] == ["claims.jsonl"]
 
 

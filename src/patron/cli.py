@@ -21,7 +21,7 @@ from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, who_backs
 from patron.import_cli import import_app
 from patron.kb import KnowledgeBase
-from patron.output import Format, actor_record, claim_record, emit
+from patron.output import Format, actor_record, claim_record, emit, written
 from patron.store import ClaimFilter
 from patron.tables import actors_table, backing_table, claims_table
 from patron.timespan import date_bounds
@@ -325,15 +325,12 @@ def _export_file(kb: KnowledgeBase, what: str, flt: ClaimFilter, output: Path | 
     else:
         graph = graph_export.claim_graph(kb.store, flt)
         data, count, noun = graph_export.render(what, graph), graph.number_of_edges(), "edges"
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(output)
-    err.print(f"wrote {count} {noun} to {output}")
+    with written(output) as stream:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    if output is not None:
+        err.print(f"wrote {count} {noun} to {output}")
 
 
 @app.command()
@@ -373,14 +370,10 @@ def export(
     items = kb.store.claims(flt)
     names, docs = kb.citations(items)
     rows = (claim_record(c, names, docs) for c in items)
-    if output is None:
-        emit(formats[what], rows=rows)
-        return
-    tmp = output.with_name(output.name + ".part")
-    with tmp.open("w", encoding="utf-8", newline="") as stream:
+    with written(output) as stream:
         emit(formats[what], rows=rows, out=stream)
-    tmp.replace(output)
-    err.print(f"wrote {len(items)} claims to {output}")
+    if output is not None:
+        err.print(f"wrote {len(items)} claims to {output}")
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -37,7 +37,7 @@ from patron.evaluate.scoring import Score
 from patron.extract.pipeline import Extractor
 from patron.kb import KnowledgeBase
 from patron.model import Claim, Document
-from patron.output import Format, claim_record, emit
+from patron.output import Format, claim_record, emit, written
 from patron.sources.readers import Skipped, read_documents
 from patron.tables import claims_table
 
@@ -81,21 +81,6 @@ def _counting(label: str) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-@contextmanager
-def _writing(output: Path | None) -> Iterator[TextIO | None]:
-    """stdout (None), or a file written whole or not at all (``FILE.part``, then renamed)."""
-    if output is None:
-        yield None
-        return
-    tmp = output.with_name(output.name + ".part")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as stream:
-            yield stream
-        tmp.replace(output)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def extract(
     paths: PathsArg, db: DbOpt = None, fmt: FormatOpt = Format.table, output: OutputOpt = None
 ) -> None:
@@ -126,7 +111,7 @@ def extract(
                     claims.append(claim)
                 yield claim_record(claim, names, docs)
 
-    with _writing(output) as stream:
+    with written(output) as stream:
         with _counting("extracting") as tick:
             if streaming:
                 emit(fmt, rows=records(tick), out=stream)

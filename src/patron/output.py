@@ -10,8 +10,10 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console, RenderableType
@@ -25,6 +27,7 @@ __all__ = [
     "emit",
     "flatten",
     "stance_style",
+    "written",
 ]
 
 
@@ -118,3 +121,22 @@ def emit(
     else:
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def written(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or the file ``output`` written whole or not at all.
+
+    The file is written as ``OUTPUT.part`` and renamed when the block ends without an
+    error; on an error the part file is removed and an earlier ``output`` is kept.
+    """
+    if output is None:
+        yield sys.stdout
+        return
+    tmp = output.with_name(output.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        tmp.replace(output)
+    finally:
+        tmp.unlink(missing_ok=True)
