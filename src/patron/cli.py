@@ -21,6 +21,7 @@ from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, who_backs
 from patron.import_cli import import_app
 from patron.kb import KnowledgeBase
+from patron.learn_cli import eval_model, train
 from patron.output import Format, actor_record, claim_record, emit, written
 from patron.store import ClaimFilter
 from patron.tables import actors_table, backing_table, claims_table
@@ -39,6 +40,8 @@ app.add_typer(claims_app, name="claims")
 app.add_typer(eval_app, name="eval")
 app.command()(extract)
 app.command()(ingest)
+app.command()(train)
+eval_app.command("model")(eval_model)
 app.add_typer(import_app, name="import")
 app.add_typer(analyze_app, name="analyze")
 err = Console(stderr=True)

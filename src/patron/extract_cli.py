@@ -49,14 +49,19 @@ eval_app = typer.Typer(help="Score extraction on labelled data.", no_args_is_hel
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (recursive)")]
 
 
-def _extractor(db: str | None) -> Extractor:
+MinScoreOpt = Annotated[float, typer.Option(
+    "--min-score", min=0.0, max=1.0,
+    help="Keep machine-made claims whose relation score is at least this")]
+
+
+def _extractor(db: str | None, min_score: float = 0.0) -> Extractor:
     """Over the knowledge base's actors when there is one, else the shipped gazetteer."""
     try:
         kb = KnowledgeBase.open(db)
     except StoreError:
-        return Extractor(load_dir(settings.get().data_dir / "actors"))
+        return Extractor(load_dir(settings.get().data_dir / "actors"), min_score=min_score)
     try:
-        return kb.extractor()
+        return kb.extractor(min_score)
     finally:
         kb.close()
 
@@ -82,14 +87,15 @@ def _counting(label: str) -> Iterator[Callable[[], None]]:
 
 
 def extract(
-    paths: PathsArg, db: DbOpt = None, fmt: FormatOpt = Format.table, output: OutputOpt = None
+    paths: PathsArg, db: DbOpt = None, fmt: FormatOpt = Format.table, output: OutputOpt = None,
+    min_score: MinScoreOpt = 0.0,
 ) -> None:
     """Extract claims from documents without storing them (one claim per line in jsonl).
 
     jsonl is written as it goes, each document's claims once it is read; the other
     formats need every claim first.
     """
-    extractor = _extractor(db)
+    extractor = _extractor(db, min_score)
     names = {a.id: a.name for a in extractor.gazetteer.actors.values()}
     streaming = fmt is Format.jsonl
     claims: list[Claim] = []
@@ -123,11 +129,11 @@ def extract(
         err.print(f"wrote {fmt.value} to {output}", highlight=False)
 
 
-def ingest(paths: PathsArg, db: DbOpt = None) -> None:
+def ingest(paths: PathsArg, db: DbOpt = None, min_score: MinScoreOpt = 0.0) -> None:
     """Read documents, extract claims and store both; documents already stored are skipped."""
     kb = KnowledgeBase.open(db)
     with _counting("ingesting") as tick:
-        report = kb.ingest(paths, progress=lambda item: tick())
+        report = kb.ingest(paths, progress=lambda item: tick(), min_score=min_score)
     for skipped in report.skipped:
         err.print(f"skipped {skipped.path}: {skipped.reason}", highlight=False)
     err.print(f"{report.documents_read} documents read: {report.documents_new} new, "

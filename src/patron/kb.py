@@ -129,19 +129,20 @@ class KnowledgeBase:
     def _has_document(self, doc_id: str) -> bool:
         return self.store.document(doc_id) is not None
 
-    def extractor(self) -> Extractor:
+    def extractor(self, min_score: float = 0.0) -> Extractor:
         """An extractor over every actor in the knowledge base (candidates included)."""
-        return Extractor(self.store.actors())
+        return Extractor(self.store.actors(), min_score=min_score)
 
     def ingest(self, paths: Iterable[Path],
-               progress: Callable[[Document | Skipped], None] | None = None) -> IngestReport:
+               progress: Callable[[Document | Skipped], None] | None = None,
+               min_score: float = 0.0) -> IngestReport:
         """Read, extract and store documents; idempotent by content hash.
 
         Each document and its claims are one transaction, so a run killed halfway
         leaves whole documents only, and a rerun skips those already stored.
         """
         report = IngestReport()
-        extractor = self.extractor()
+        extractor = self.extractor(min_score)
         for item in read_documents(paths):
             if isinstance(item, Skipped):
                 report.skipped.append(item)

@@ -186,6 +186,7 @@ class Claim(_Record):
     grade: str = "F6"
     evidence: Evidence
     origin: str = "curated"
+    score: float | None = None  # the classifier's probability, for machine-made claims
     review: str = "proposed"
     statement: str | None = None
 

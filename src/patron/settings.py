@@ -29,6 +29,7 @@ class Settings:
     db: str
     data_dir: Path
     echo_sql: bool
+    relations: str
 
 
 # name -> (default, documentation); the docs test reads this table.
@@ -43,6 +44,12 @@ SETTINGS: dict[str, tuple[str, str]] = {
         "folder holding the starter gazetteer (actors/*.yaml) and curated claims (claims.yaml)",
     ),
     "PATRON_ECHO_SQL": ("0", "set to 1 to log every SQL statement (debugging)"),
+    "PATRON_RELATIONS": (
+        "model",
+        "who decides the relations in extracted text: model (the trained relation and stance "
+        "heads in the data directory's model/ folder, the rules' finding one of their "
+        "features) or rules (the hand-written rules alone)",
+    ),
 }
 
 
@@ -53,4 +60,5 @@ def get() -> Settings:
         db=os.environ.get("PATRON_DB", SETTINGS["PATRON_DB"][0]),
         data_dir=Path(data_dir) if data_dir else _default_data_dir(),
         echo_sql=os.environ.get("PATRON_ECHO_SQL", "0") == "1",
+        relations=os.environ.get("PATRON_RELATIONS", SETTINGS["PATRON_RELATIONS"][0]),
     )

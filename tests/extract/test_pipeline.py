@@ -75,7 +75,7 @@ def test_time_money_route_and_evidence_are_kept(extractor: Extractor) -> None:
     assert funding.magnitude is not None
     assert (funding.magnitude.amount, funding.magnitude.per) == (1e8, "year")
     assert funding.time.end == "2024-03"  # undated: holds at the latest by publication
-    assert funding.origin.startswith("extract:rules@")
+    assert funding.origin.startswith("extract:")
 
 
 def test_short_reference_resolves_to_the_group_named_before(extractor: Extractor) -> None:

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import textwrap
+import time
+
+import pytest
+
 from patron.extract.segment import is_boilerplate, sentences
 
 
@@ -25,3 +30,136 @@ def test_menus_contents_and_short_headlines_are_boilerplate() -> None:
                  "Iran arms Houthis", "Subscribe to our newsletter for daily updates."):
         assert is_boilerplate(line), line
     assert not is_boilerplate("Iran has armed the Houthis since 2014, UN experts said.")
+
+
+def _texts(text: str) -> list[str]:
+    """Sentence texts, after checking that every offset points at its sentence."""
+    found = sentences(text)
+    for s in found:
+        assert text[s.start:s.end] == s.text
+    return [s.text for s in found]
+
+
+@pytest.mark.parametrize("heading", [
+    "How Tehran Keeps the Houthi Drone Programme Supplied",  # Title Case, over 40 characters
+    "THE MONEY TRAIL FROM TEHRAN TO THE GAZA STRIP",  # capitals
+    "## Why the land route through Syria mattered so much",  # Markdown heading
+    "2. Iran's role in arming the Houthis since the war began",  # numbered heading
+    "Sea lanes and smuggling routes in the Gulf of Aden\n"
+    "==================================================",  # setext underline
+])
+def test_heading_is_not_glued_to_next_sentence(heading: str) -> None:
+    text = f"{heading}\nIran ships drone engines to the Houthis.\n"
+    assert _texts(text) == ["Iran ships drone engines to the Houthis."]
+
+
+def test_headline_above_a_longer_paragraph_stays_apart() -> None:
+    text = ("Qatar weighs the future of the Hamas office as talks stall in Doha\n"
+            "Qatar's foreign ministry said on Sunday that the Hamas political office in Doha "
+            "would stay open for as long as it served the negotiations.\n")
+    assert _texts(text) == ["Qatar's foreign ministry said on Sunday that the Hamas political "
+                            "office in Doha would stay open for as long as it served the "
+                            "negotiations."]
+
+
+def test_heading_after_a_paragraph_is_not_glued_to_it() -> None:
+    text = ("UN experts traced the missile parts to Iranian factories, the report says\n"
+            "Iran's Quiet Partnership With the Houthi Movement\n"
+            "Iran denies arming the Houthis.\n")
+    assert "Iran denies arming the Houthis." in _texts(text)
+    assert not any("Partnership" in s for s in _texts(text))
+
+
+def test_list_items_are_separate_sentences() -> None:
+    text = ("What the panel found:\n"
+            "- Iran has supplied the Houthis with drone engines and missile parts,\n"
+            "  most of them shipped by dhow across the Arabian Sea.\n"
+            "* Hezbollah has sent trainers and advisers to the Houthis in Yemen.\n"
+            "• Oman has denied that weapons for the Houthis cross its border.\n"
+            "1. Eritrea is suspected of hosting a transit point for the shipments\n"
+            "a) Sudan seized one cargo bound for the Houthis in the summer of 2023.\n"
+            "b) Iran has sent drones, missile parts and engineers to the Houthis in Yemen "
+            "since at least 2015;\n"
+            "c) Hezbollah denies that it has any fighters in Yemen.\n")
+    assert _texts(text) == [
+        "Iran has supplied the Houthis with drone engines and missile parts,\n"
+        "  most of them shipped by dhow across the Arabian Sea.",
+        "Hezbollah has sent trainers and advisers to the Houthis in Yemen.",
+        "Oman has denied that weapons for the Houthis cross its border.",
+        "Sudan seized one cargo bound for the Houthis in the summer of 2023.",
+        "Iran has sent drones, missile parts and engineers to the Houthis in Yemen "
+        "since at least 2015;",
+        "Hezbollah denies that it has any fighters in Yemen.",
+    ]
+
+
+def test_menus_and_link_lists_are_never_joined_to_prose() -> None:
+    text = ("Home | World | Middle East | Opinion\n"
+            "Iran funds Hamas | Houthis strike a tanker | Qatar talks stall in Doha\n"
+            "News · Analysis · Video\n"
+            "World\n"
+            "Middle East\n"
+            "Africa\n"
+            "Qatar says the Hamas office in Doha will stay open while the talks go on.\n")
+    assert _texts(text) == [
+        "Qatar says the Hamas office in Doha will stay open while the talks go on."]
+
+
+PARAGRAPH = (
+    "The Treasury said on Friday that money for the armed wing of Hamas had passed through "
+    "exchange houses in Gaza and Istanbul. According to the Treasury, Gaza's Herzallah Exchange "
+    "moved millions of dollars to Hamas on behalf of Iran's Quds Force, and the Turkish firm that "
+    "handled the transfers has now been sanctioned as well. Qatar, which hosts the Hamas political "
+    "bureau in Doha, was not named in the statement by Lt. Gen. Sami Haddad of the U.S. Army."
+)
+
+
+@pytest.mark.parametrize("width", [60, 66, 72, 79])
+def test_hard_wrapped_prose_is_joined(width: int) -> None:
+    flat = _texts(PARAGRAPH)
+    assert len(flat) == 3
+    wrapped = [" ".join(s.split()) for s in _texts(textwrap.fill(PARAGRAPH, width))]
+    assert wrapped == flat
+
+
+def test_wrapped_line_ending_in_names_is_not_a_heading() -> None:
+    text = ("The minister said that he had spoken on Tuesday with the Turkish\n"
+            "Foreign Minister Hakan Fidan and the Qatari Prime Minister Mohammed\n"
+            "bin Abdulrahman Al Thani about the talks.\n")
+    assert _texts(text) == [text.strip()]
+
+
+def test_number_that_starts_a_wrapped_line_is_not_a_list_item() -> None:
+    text = ("The United States suspended its aid to the Houthi-held north from March\n"
+            "27. Washington said the Houthis had diverted food meant for civilians.\n")
+    assert _texts(text) == [
+        "The United States suspended its aid to the Houthi-held north from March\n27.",
+        "Washington said the Houthis had diverted food meant for civilians.",
+    ]
+
+
+def test_blank_line_ends_a_paragraph_that_lacks_a_full_stop() -> None:
+    text = ("Iran has long denied sending weapons to the Houthis in Yemen, officials say\n\n"
+            "The panel found Iranian markings on the drone engines it examined.\n")
+    assert _texts(text)[-1] == "The panel found Iranian markings on the drone engines it examined."
+
+
+def test_quotation_after_a_colon_stays_with_its_speaker() -> None:
+    text = ("Following the strike on the port, the Foreign Secretary said in a statement:\n"
+            "“Iran must stop arming the Houthis.”\n")
+    assert _texts(text) == [text.strip()]
+
+
+def test_long_unpunctuated_wrapped_text_is_segmented_in_linear_time() -> None:
+    text = textwrap.fill("the shipment went on " * 50_000, 72)  # a million characters
+    started = time.perf_counter()
+    assert len(sentences(text)) == 1
+    assert time.perf_counter() - started < 2.0  # quadratic work took minutes
+
+
+def test_windows_line_breaks_keep_offsets_exact() -> None:
+    text = ("Why Tehran Pays for the Gaza Rockets\r\n\r\n"
+            "Iran has paid for rockets fired from Gaza by Hamas\r\n"
+            "and Palestinian Islamic Jihad, Israeli officials say.\r\n")
+    assert _texts(text) == ["Iran has paid for rockets fired from Gaza by Hamas\r\n"
+                            "and Palestinian Islamic Jihad, Israeli officials say."]

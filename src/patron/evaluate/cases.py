@@ -19,7 +19,7 @@ from patron.model import Claim, Document
 from patron.sources import yamlfile
 from patron.vocab import VOCAB
 
-__all__ = ["CaseReport", "evaluate_cases", "load_cases"]
+__all__ = ["CaseReport", "evaluate_cases", "load_cases", "matches"]
 
 UNSPECIFIED = "unspecified_support"
 _SYMMETRIC = frozenset(t for t, ct in VOCAB.claim_types.items() if ct.symmetric)
@@ -30,6 +30,9 @@ class CaseReport:
     cases: int = 0
     junk_cases: int = 0
     junk_claims: int = 0
+    hypothetical: int = 0  # gold relations the text frames as a plan or a possibility
+    hypothetical_as_fact: int = 0  # ...that were stored all the same
+    direction_errors: int = 0  # missed claims found the other way round
     tally: Tally = field(default_factory=Tally)
     errors: list[dict[str, Any]] = field(default_factory=list)  # misses and false positives
 
@@ -38,6 +41,9 @@ class CaseReport:
             "cases": self.cases,
             "junk_cases": self.junk_cases,
             "junk_claims": self.junk_claims,
+            "hypothetical": self.hypothetical,
+            "hypothetical_as_fact": self.hypothetical_as_fact,
+            "direction_errors": self.direction_errors,
             **self.tally.as_dict(),
             "errors": self.errors,
         }
@@ -50,7 +56,7 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def _matches(gold: dict[str, Any], claim: Claim) -> bool:
+def matches(gold: dict[str, Any], claim: Claim) -> bool:
     gtype = gold["type"]
     if gtype == UNSPECIFIED:
         if VOCAB.claim_types[claim.type].family != "support":
@@ -80,9 +86,22 @@ def evaluate_cases(extractor: Extractor, cases: list[dict[str, Any]]) -> CaseRep
         used: set[int] = set()
         for gold in golds:
             found = next(
-                (i for i, c in enumerate(predicted) if i not in used and _matches(gold, c)), None
+                (i for i, c in enumerate(predicted) if i not in used and matches(gold, c)), None
             )
+            if gold.get("stance") == "hypothetical":
+                # Right when nothing is stored; stored as a report of fact, it is wrong.
+                report.hypothetical += 1
+                if found is not None:
+                    used.add(found)
+                    report.hypothetical_as_fact += 1
+                    report.tally.false_positive(predicted[found].type)
+                    report.errors.append({"case": case["id"], "error": "hypothetical as fact",
+                                          "claim": _triple(gold), "text": case["text"]})
+                continue
             if found is None:
+                if any(matches({**gold, "subject": gold["object"], "object": gold["subject"]},
+                                c) for c in predicted) and gold["type"] not in _SYMMETRIC:
+                    report.direction_errors += 1
                 if not gold.get("optional"):
                     report.tally.miss(_type_label(gold["type"]))
                     report.errors.append(

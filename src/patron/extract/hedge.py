@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from patron.extract.cues import PatternIndex
 
-__all__ = ["find_attribution", "is_question", "stance_of"]
+__all__ = ["find_attribution", "is_question", "negated_near", "stance_of"]
 
 _DENIED = re.compile(
     r"\b(den(?:y|ies|ied|ying|ial)|reject(?:s|ed)?\s+(?:the\s+)?(?:claims?|accusations?|"
@@ -62,6 +62,17 @@ _AFTER_DENIAL = re.compile(
     r"accusations?|allegations?|reports?|but)\b",
     re.I,
 )
+
+
+def negated_near(sentence: str, left_end: int, right_start: int, right_end: int) -> bool:
+    """Is there a negation between two mentions, or just after the second ("did not meet")?
+
+    For a relation found by the classifier there is no trigger word to look before;
+    the words between the two sides, and a short way after, are where a negation
+    of it stands.
+    """
+    return bool(_NEGATION.search(sentence, left_end, max(left_end, right_start))
+                or _NEGATION.search(sentence, right_end, min(len(sentence), right_end + 25)))
 
 
 def is_question(sentence: str) -> bool:

@@ -17,11 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, NamedTuple
 
+from patron import settings
 from patron.extract import hedge
+from patron.extract.classifier import RelationModel, default_model
 from patron.extract.cues import Cues, cues
 from patron.extract.dates import find_time
 from patron.extract.grade import propose_grade
@@ -33,16 +36,18 @@ from patron.extract.mentions import (
     resolve_references,
 )
 from patron.extract.money import find_money
-from patron.extract.relation import Relation, relations
+from patron.extract.pairs import candidate_pairs, pair_features, sentence_words
+from patron.extract.relation import Relation, Unstated, relations
 from patron.extract.route import find_route
 from patron.extract.segment import Sentence, sentences
 from patron.model import Actor, Attribution, Claim, Document, Evidence
 from patron.timespan import TimeSpan
 from patron.vocab import VOCAB
 
-__all__ = ["ORIGIN", "Extraction", "Extractor"]
+__all__ = ["ORIGIN", "Candidate", "Extraction", "Extractor", "Unit"]
 
 ORIGIN = "extract:rules@0.1"
+DEFAULT = "default"  # the head shipped in the data directory's model/ folder
 _MONEY_TYPES = frozenset({"funding", "humanitarian", "backing"})
 _DENY_VERB = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
@@ -108,20 +113,98 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-class Extractor:
-    """Rule-based extraction over a gazetteer; one instance serves many documents."""
+class Candidate(NamedTuple):
+    """An ordered pair of mentions in a sentence and the features the heads read."""
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    subject: Mention
+    object: Mention
+    features: list[str]
+
+
+@dataclass
+class Unit:
+    """A sentence naming two actors: its mentions (offsets in the sentence) and pairs."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    cues: Cues
+    rules: list[Relation]
+    candidates: list[Candidate]
+
+
+_STANCE_RANK = VOCAB.stances
+_SAID_AS_THREAT = frozenset({"threat", "sanction"})  # a threat is stated, not hypothetical
+_FAMILY = {name: t.family for name, t in VOCAB.claim_types.items()}
+
+
+CAUTION = 0.35  # a weaker stance wins once it (or anything weaker) is this probable
+
+
+def _cautious(labels: tuple[str, ...], probs: Any) -> str:
+    """The stance to store: not the likeliest, but the strongest the text surely allows.
+
+    Stating an allegation as fact costs more than under-stating a fact, so from the
+    weakest reading up, the first whose probability, with all weaker ones, reaches
+    ``CAUTION`` is taken. A plan or possibility (``hypothetical``) is checked first.
+    """
+    p = dict(zip(labels, (float(x) for x in probs), strict=True))
+    if p.get("hypothetical", 0.0) >= CAUTION:
+        return "hypothetical"
+    total = 0.0
+    for name in sorted((n for n in p if n in _STANCE_RANK), key=_STANCE_RANK.__getitem__):
+        total += p[name]
+        if total >= CAUTION:
+            return name
+    return max(p, key=p.__getitem__)
+
+
+class Extractor:
+    """Extraction over a gazetteer; one instance serves many documents.
+
+    With a relation model (the shipped head by default), a trained classifier
+    decides the relation, direction and stance of every candidate pair, the
+    rules' finding being one of its features; with ``model=None`` the rules
+    alone decide (``extract:rules``). Rules keep what they are precise at:
+    money, dates, routes, attribution, denials and stated motives.
+    """
+
+    def __init__(self, actors: Iterable[Actor],
+                 model: RelationModel | str | None = DEFAULT, min_score: float = 0.0) -> None:
         self.gazetteer = Gazetteer(actors)
+        if model == DEFAULT:
+            config = settings.get()
+            model = default_model(str(config.data_dir / "model")) \
+                if config.relations == "model" else None
+        self.model: RelationModel | None = model if isinstance(model, RelationModel) else None
+        self.min_score = min_score
+        self.hypothetical = 0  # relations read as plans or possibilities, not stored
 
     def extract(self, doc: Document) -> Extraction:
         out = Extraction(doc)
+        used: set[str] = set()
+        shared = _Shared(doc)
+        new_actors: dict[str, Actor] = {}
+        for unit in self.units(doc, new_actors):
+            for claim in self._claims(doc, unit, shared):
+                out.claims.append(claim)
+                used.update((claim.subject, claim.object))
+        out.actors = [a for a in new_actors.values() if a.id in used]
+        return out
+
+    def units(self, doc: Document, new_actors: dict[str, Actor] | None = None,
+              featurize: bool = False) -> Iterator[Unit]:
+        """Each sentence of ``doc`` that names two different actors, with its candidates.
+
+        Candidates and their features are computed where a model will read them
+        (``featurize`` asks for them without a model: training does).
+        """
+        featurize = featurize or self.model is not None
         text = doc.text or ""
         found = self.gazetteer.find(text)
         if len({m.actor for m in found if m.kind in ACTOR_KINDS}) < 1:
-            return out
+            return
         mentions = resolve_references(text, found, self.gazetteer)
-        new_actors: dict[str, Actor] = {}
+        new_actors = {} if new_actors is None else new_actors
         for start, end, name, kind in candidate_orgs(text, mentions):
             actor_id = "new-" + _slug(name)
             if len(actor_id) <= 4:
@@ -143,49 +226,143 @@ class Extractor:
             lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
             return _two_actors(mentions, lo, hi)
 
-        used: set[str] = set()
-        shared = _Shared(doc)
         for sent in sentences(text, keep=two_actors):
             lo = bisect.bisect_left(starts, sent.start)
             hi = bisect.bisect_left(starts, sent.end)
             inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
             if not _two_actors(inside, 0, len(inside)):
                 continue
-            if hedge.is_question(sent.text):
-                continue
+            local = [
+                Mention(m.start - sent.start, m.end - sent.start, m.actor, m.kind, m.form)
+                for m in inside
+            ]
             found_cues = cues(sent.text)
-            if not found_cues.present and (
-                "'" not in sent.text and "’" not in sent.text and "-" not in sent.text
-            ):
-                continue  # no trigger word, possessive or compound: no rule can fire
-            for claim in self._claims(doc, sent, inside, found_cues, shared):
-                out.claims.append(claim)
-                used.update((claim.subject, claim.object))
-        out.actors = [a for a in new_actors.values() if a.id in used]
+            if not featurize:
+                if hedge.is_question(sent.text):
+                    continue
+                if not found_cues.present and (
+                    "'" not in sent.text and "’" not in sent.text and "-" not in sent.text
+                ):
+                    continue  # no trigger word, possessive or compound: no rule can fire
+            rules = relations(sent.text, local, found_cues)
+            candidates: list[Candidate] = []
+            if featurize:
+                votes: dict[tuple[str, str], str] = {}
+                for r in rules:
+                    votes.setdefault((r.subject.actor, r.object.actor), r.type)
+                words = sentence_words(sent.text)
+                candidates = [
+                    Candidate(a, b, pair_features(sent.text, local, a, b, votes, words))
+                    for a, b in candidate_pairs(local)
+                ]
+            yield Unit(sent, local, found_cues, rules, candidates)
+
+    def decide(self, unit: Unit) -> list[tuple[Relation, str, float]]:
+        """(relation, stance, score) for every candidate the heads accept.
+
+        The rules decide where there is no model. A stance is the weaker of the
+        stance head's and the hedge rules' reading: the text's weakest cue wins.
+        """
+        text = unit.sentence.text
+        if self.model is None:
+            return [(r, hedge.stance_of(text, r.trigger[0]), 1.0) for r in unit.rules]
+        if not unit.candidates:
+            return []
+        model = self.model
+        rows = model.rows([c.features for c in unit.candidates])
+        rel_p = model.relation.probabilities(rows)
+        labels = model.relation.labels
+        best: dict[tuple[str, str, str], tuple[Relation, int, float]] = {}
+        triggers = {(r.subject.actor, r.object.actor, r.type): r.trigger for r in unit.rules}
+        none = labels.index("none")
+        threshold, rule_threshold = model.threshold, model.rule_threshold
+        ruled = {(r.subject.actor, r.object.actor): r.type for r in unit.rules}
+        for i, cand in enumerate(unit.candidates):
+            probs = rel_p[i]
+            s, o = cand.subject, cand.object
+            rule_type = ruled.get((s.actor, o.actor))
+            if probs[none] >= (threshold if rule_type is None else rule_threshold):
+                continue
+            if rule_type is not None:  # the rules are precise about the type
+                label, score = rule_type, 1.0 - float(probs[none])
+            else:
+                label, score = self._label(probs, labels, none, rows[i])
+            if score < self.min_score:
+                continue
+            if VOCAB.claim_types[label].symmetric and o.start < s.start:
+                s, o = o, s
+            key = (s.actor, label, o.actor)
+            if key in best and best[key][2] >= score:
+                continue
+            left, right = (s, o) if s.start < o.start else (o, s)
+            trigger = triggers.get(key, (left.end, max(left.end, right.start)))
+            best[key] = (Relation(s, o, label, trigger), i, score)
+        # The rules' reading of modals, plans and conditions stands for the relations the
+        # rules did not find (theirs were checked already): such a relation is hypothetical.
+        unstated = Unstated(text)
+        for key, (rel, _, _) in list(best.items()):
+            if key[1] not in _SAID_AS_THREAT and (rel.subject.actor, rel.object.actor) not in \
+                    ruled and unstated(rel.trigger[1]):
+                del best[key]
+                self.hypothetical += 1
+        if not best:
+            return []
+        chosen = list(best.values())
+        st_p = model.stance.probabilities([rows[i] for _, i, _ in chosen])
+        out: list[tuple[Relation, str, float]] = []
+        for (rel, _, score), probs in zip(chosen, st_p, strict=True):
+            stance = _cautious(model.stance.labels, probs)
+            if stance == "hypothetical":
+                self.hypothetical += 1
+                continue
+            floor = hedge.stance_of(text, rel.trigger[0])
+            left, right = sorted((rel.subject, rel.object), key=lambda m: m.start)
+            if _STANCE_RANK[floor] > _STANCE_RANK["denied"] and hedge.negated_near(
+                    text, left.end, right.start, right.end):
+                floor = "denied"
+            if _STANCE_RANK[floor] < _STANCE_RANK[stance]:
+                stance = floor
+            out.append((rel, stance, score))
         return out
 
-    def _claims(
-        self,
-        doc: Document,
-        sent: Sentence,
-        mentions: list[Mention],
-        found_cues: Cues,
-        shared: _Shared,
-    ) -> list[Claim]:
-        local = [
-            Mention(m.start - sent.start, m.end - sent.start, m.actor, m.kind, m.form)
-            for m in mentions
-        ]
-        text = sent.text
-        found = relations(text, local, found_cues)
+    def _label(self, probs: Any, labels: tuple[str, ...], none: int,
+               row: list[int]) -> tuple[str, float]:
+        """The family with the most probability, then its type by the type head.
+
+        The score is the family's probability: how sure the model is that the
+        pair holds a relation of that kind in that direction.
+        """
+        families: dict[str, float] = {}
+        best_in: dict[str, tuple[float, str]] = {}
+        for k, label in enumerate(labels):
+            if k == none:
+                continue
+            fam = _FAMILY[label]
+            p = float(probs[k])
+            families[fam] = families.get(fam, 0.0) + p
+            if p > best_in.get(fam, (-1.0, ""))[0]:
+                best_in[fam] = (p, label)
+        family = max(families, key=families.__getitem__)
+        label = best_in[family][1]
+        kind = self.model.kind if self.model is not None else None
+        if kind is not None:
+            kp = kind.probabilities([row])[0]
+            inside = [(float(kp[j]), t) for j, t in enumerate(kind.labels) if _FAMILY[t] == family]
+            if inside:
+                label = max(inside)[1]
+        return label, families[family]
+
+    def _claims(self, doc: Document, unit: Unit, shared: _Shared) -> list[Claim]:
+        found = self.decide(unit)
         if not found:
             return []
+        sent, local, text = unit.sentence, unit.mentions, unit.sentence.text
         attribution = shared.attribution(hedge.find_attribution(text))
         when = find_time(text) or shared.undated
-        money = find_money(text) if any(r.type in _MONEY_TYPES for r in found) else None
+        money = find_money(text) if any(r.type in _MONEY_TYPES for r, _, _ in found) else None
+        origin = self.model.origin if self.model is not None else ORIGIN
         claims: list[Claim] = []
-        for rel in found:
-            stance = hedge.stance_of(text, rel.trigger[0])
+        for rel, stance, score in found:
             family = VOCAB.claim_types[rel.type].family
             route = find_route(text, local, patron=rel.subject.actor) if family == "support" else []
             claims.append(
@@ -199,6 +376,8 @@ class Extractor:
                     when,
                     money if rel.type in _MONEY_TYPES else None,
                     route,
+                    origin,
+                    score,
                 )
             )
             claims += self._speech(doc, sent, rel, text, attribution, when, stance, local)
@@ -267,6 +446,8 @@ class Extractor:
         when: TimeSpan,
         money: object,
         route: list[str],
+        origin: str = ORIGIN,
+        score: float | None = None,
     ) -> Claim:
         s, o = rel.subject, rel.object
         return Claim(
@@ -286,6 +467,7 @@ class Extractor:
                 subject_span=(sent.start + s.start, sent.start + s.end),
                 object_span=(sent.start + o.start, sent.start + o.end),
             ),
-            origin=ORIGIN,
+            origin=origin,
+            score=None if score is None else round(score, 3),
             review="proposed",
         )

@@ -30,7 +30,7 @@ from patron.extract import lexicon as lx
 from patron.extract.cues import PARTICIPLES, RECEIVING, TRIGGER_INDEX, Cues, PatternIndex, cues
 from patron.extract.mentions import ACTOR_KINDS, Mention
 
-__all__ = ["Relation", "relations"]
+__all__ = ["Relation", "Unstated", "relations"]
 
 _MAX_GAP = 140  # characters between an argument and its trigger
 _STATEISH = frozenset({"state", "state_organ", "person"})
@@ -244,7 +244,7 @@ def _noun_types(text: str) -> list[str]:
     return specific or found
 
 
-class _Unstated:
+class Unstated:
     """Is a trigger under a modal, plan, threat, condition or purpose in its clause?
 
     The modal words of a sentence are found once, on the first question, and its clause
@@ -296,7 +296,7 @@ def relations(
     sentence_cues = found if found is not None else cues(text)
     found_relations: list[Relation] = []
     taken: set[tuple[int, int]] = set()  # trigger spans already explained
-    unstated = _Unstated(text)
+    unstated = Unstated(text)
 
     def add(
         subjects: Sequence[Mention],

@@ -7,8 +7,16 @@ no sentence, so it can yield no claim. Headings glued to the sentence before
 them ("…Western influence.Shifting Sands: The Evolution of Support") are cut off
 at the missing space.
 
+Lines are grouped into blocks first, and no sentence runs across two blocks. A
+heading (``#``, setext, or a short Title Case or capitals line), a list item and
+a menu or link line each start a block of their own, so a heading is never
+quoted as the start of the sentence under it; a blank line ends a block; a prose
+line joins the block above only when it reads as the rest of a hard-wrapped line.
+
 >>> [s.text for s in sentences("Home | World | Iran\\nIran funds Hamas. It says so.")]
 ['Iran funds Hamas.', 'It says so.']
+>>> [s.text for s in sentences("Why Tehran Pays for the Gaza Rockets\\nIran funds Hamas.")]
+['Iran funds Hamas.']
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ class Sentence(NamedTuple):
     start: int
     end: int
     text: str
-    block: int  # index of the paragraph (line block) it came from
+    block: int  # index of the block (paragraph, heading, list item, menu) it came from
 
 
 _ABBREVIATIONS = frozenset(
@@ -94,20 +102,68 @@ _SHORT_JUNK_PREFIXES = (
     "menu", "contents", "trending", "more from", "more on", "newsletter", "photo:", "image:",
     "caption:", "listen to", "watch:", "published", "updated", "by ", "recommended",
 )
-_SENTENCE_END = re.compile(r"[a-z0-9)][.!?](?:\s|$)")
-_BULLET_CHARS = frozenset("-*+•▪◦0123456789")
 _TOC = re.compile(r"(\.{4,}|…{2,})\s*\d+\s*$|^\s*\d+(\.\d+)*\s+\S.{0,70}\s\d+\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*+•▪◦]|\d+[.)])\s+")
-_CLOSE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+# What opens a list item or a heading line: a bullet, "1." / "1)", "2.1 " before a
+# capital, "a)" / "(a)" / "a." / "(iv)", or Markdown's "#".
+_MARKER = re.compile(
+    r"\s*(?:[-*+•▪◦‣]|\d{1,3}[.)]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])"
+    r"|\(?[a-zA-Z]\)|\([ivx]{1,4}\)|[a-z]\.|#{1,6}(?=\s|$))(?:\s+|$)"
+)
+_MARKER_FIRST = frozenset("-*+•▪◦‣#(0123456789")
+_ATX = re.compile(r"\s{0,3}#{1,6}(?:\s|$)")
+# A setext underline or a thematic break ("=====", "-----", "* * *").
+_RULE = re.compile(r"\s{0,3}([-=_*])(?:\s*\1){2,}\s*$")
+_UNDERLINE = re.compile(r"\s{0,3}(?:={3,}|-{3,})\s*$")
+_UNDERLINE_FIRST = frozenset(" =-")
+_CLOSERS = frozenset(".!?\"”’')]")  # what a line that closes a sentence ends with
+_CLOSE = re.compile(r"[.!?](?:[\"”’')\]]|\[\d{1,3}\])*\s*$")  # "… Iraq.[3]" too
+_INNER_END = re.compile(r"[a-z]{2}[.!?]\s")  # "Istanbul. A", not "U.S. S" or "Mr. S"
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 _BREAK = re.compile(r"[.!?][\"”’')\]]*(?:\s+|(?=[A-Z][a-z]))")
+_SEPARATORS = ("|", "•", "·", "»", "›")
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines splits at
+# Words a Title Case heading leaves in lower case; a line ending in one is wrapped prose.
+_SMALL_WORDS = frozenset(
+    [
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+        "on", "onto", "or", "over", "per", "so", "than", "the", "to", "up", "upon", "via",
+        "vs", "with", "yet", "amid", "among", "after", "against", "under", "without", "within",
+    ]
+)
+# Words no sentence or heading ends with: the small words and a few more ("said" is
+# left out: headlines end "…, UN report says").
+_DANGLING_WORDS = _SMALL_WORDS | frozenset(
+    [
+        "including", "that", "which", "who", "whose", "whom", "where", "when", "while",
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "its", "their",
+        "his", "her", "our", "this", "these", "those", "if",
+    ]
+)
+_MONTHS = frozenset(
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.",
+        "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    ]
+)
+_QUOTES = "\"'“‘«"
+_OPENERS = _QUOTES + "([*_"
+_HEADING_WORDS = 12  # a longer line without closing punctuation is prose, not a heading
+_SHORT_LINE = 40  # a line this short (or shorter) is not the first part of a wrapped line
+_WRAP_WIDTH = 150  # nor is a line this long: nobody wraps text that wide
+_WRAP_SLACK = 12  # how much longer than the line above a wrapped line may run
+# Line kinds. A blank line ends a block; a standalone line (heading, menu, rule) is
+# a block by itself; a list item opens a block its wrapped lines may continue; a
+# prose line may continue the block above it.
+_BLANK, _ALONE, _ITEM, _PROSE = range(4)
 
 
 def is_boilerplate(line: str) -> bool:
     """True for lines that are navigation, lists of links, headings or page furniture."""
     text = line.strip()
-    if text[:1] in _BULLET_CHARS:
-        text = _BULLET.sub("", text).strip()
+    marker = _marker(text)
+    if marker:
+        text = text[marker.end() :].strip()
     if not text:
         return True
     head = text[:20].lower()
@@ -115,7 +171,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if text[-1].isdigit() and _TOC.search(text):
         return True
-    if text.count("|") + text.count("•") + text.count("·") + text.count("»") + text.count("›") >= 2:
+    if _is_menu(text):
         return True
     words = len(text.split(maxsplit=14))  # only whether it is under 3 or under 14 matters
     if words < 3 or (words < 14 and head.startswith(_SHORT_JUNK_PREFIXES)):
@@ -125,30 +181,179 @@ def is_boilerplate(line: str) -> bool:
     return words < 14 and not _CLOSE.search(text)
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Lines, with hard-wrapped prose lines joined back into one block."""
-    spans: list[tuple[int, int]] = []
+def _marker(text: str) -> re.Match[str] | None:
+    """The list marker or ``#`` that opens ``text`` (stripped on the left), if any."""
+    if text[:1] in _MARKER_FIRST or text[1:2] in (")", "."):
+        return _MARKER.match(text)
+    return None
+
+
+def _is_menu(text: str) -> bool:
+    """Does ``text`` hold two menu separators or more ("Home | World · Iran")?"""
+    # ``in`` first: most lines hold none, and it is faster than a regex or five counts.
+    if (
+        "|" not in text and "•" not in text and "·" not in text
+        and "»" not in text and "›" not in text
+    ):
+        return False
+    return sum(text.count(sep) for sep in _SEPARATORS) >= 2
+
+
+def _closes(line: str) -> bool:
+    """Does ``line`` end a sentence (final ., ! or ?, perhaps before quotes)?"""
+    if line[-1:] not in _CLOSERS:
+        return False
+    return _CLOSE.search(line, max(0, len(line) - 12)) is not None
+
+
+def _ends_sentence(line: str) -> bool:
+    """Does the stripped ``line`` end a sentence? A final "U.S." or "Lt. Gen." does not."""
+    if not _closes(line):
+        return False
+    return line[-1] != "." or _is_break(line, len(line) - 1)
+
+
+def _is_heading(body: str, next_line: str) -> bool:
+    """Is ``body`` (a line without closing punctuation or list marker) a heading?
+
+    A heading here is short, in Title Case or capitals, and not followed by a line in
+    lower case (which would make it the first half of a wrapped sentence). A line
+    ending in a comma, a dash or a small word ("…Islamic Jihad and the"), or with a
+    sentence end inside ("Istanbul. According to the Treasury"), is prose.
+    """
+    if not body or body[-1] in ",;-–—&/" or _closes(body) or body.count(",") > 1:
+        return False
+    if next_line.lstrip()[:1].islower():
+        return False
+    words = body.split(maxsplit=_HEADING_WORDS)
+    if len(words) > _HEADING_WORDS or words[-1] in _SMALL_WORDS or _INNER_END.search(body):
+        return False
+    if body.isupper():
+        return True
+    capitals = 0
+    for word in words:
+        word = word.lstrip(_OPENERS)
+        if not word[:1].isalpha():
+            continue
+        if word[0].isupper():
+            capitals += 1
+        elif word.rstrip(",:;") not in _SMALL_WORDS:
+            return False
+    return capitals > 0
+
+
+def _underlines(line: str) -> bool:
+    """Is ``line`` a setext underline ("=====" or "-----"), making the line above a heading?"""
+    return line[:1] in _UNDERLINE_FIRST and _UNDERLINE.match(line) is not None
+
+
+def _kind(text: str, closes: bool, dangling: bool, next_line: str) -> int:
+    """What the stripped line ``text`` is (standalone, list item or prose).
+
+    ``closes`` says whether it ends a sentence and ``next_line`` is the line after it.
+    After a ``dangling`` line (see _dangles) a line of names is no heading, nor a day
+    of the month a list item.
+    """
+    first = text[0]
+    if first in "#|" and (first == "|" or _ATX.match(text)):
+        return _ALONE
+    if first in "-=_*" and _RULE.match(text):
+        return _ALONE
+    if _is_menu(text) or _underlines(next_line):
+        return _ALONE
+    marker = _marker(text)
+    if marker and dangling and first.isdigit():
+        return _PROSE
+    body = text[marker.end() :] if marker else text
+    # A short line is kept apart by _continues anyway; only a long one needs the test.
+    if not (closes or dangling) and len(text) > _SHORT_LINE and _is_heading(body, next_line):
+        return _ALONE
+    return _ITEM if marker else _PROSE
+
+
+def _continues(block_kind: int, prev: str, line: str) -> bool:
+    """Does prose ``line`` carry on ``prev``, a line above it that stops mid-sentence?
+
+    A line in lower case goes on from any line of three words or more, and a
+    quotation from a line ending in a colon. Otherwise both lines must be long,
+    ``prev`` no wider than text is wrapped, and ``line`` no longer than ``prev`` and
+    its own first word could have made it: a hard wrap at a fixed width, not a
+    heading or headline above a paragraph. The lines of a list item after the first
+    are indented or begin in lower case.
+    """
+    before, after = prev.rstrip(), line.lstrip()
+    if after[0].islower():
+        return len(before.split(maxsplit=2)) > 2
+    if before[-1] == ":" and after[0] in _QUOTES:
+        return True
+    if block_kind == _ITEM and len(after) == len(line):
+        return False
+    if not _SHORT_LINE < len(before) <= _WRAP_WIDTH:
+        return False
+    if len(after) <= _SHORT_LINE and not _may_end_short_line(after.rstrip()):
+        return False
+    space = after.find(" ")
+    first_word = space if space > 0 else len(after)
+    return len(line.rstrip()) <= len(before) + first_word + _WRAP_SLACK
+
+
+def _may_end_short_line(text: str) -> bool:
+    """Could ``text``, short, finish a wrapped line ("Ellwood said:")? A link cannot."""
+    return text[-1] in ",;:" or _closes(text)
+
+
+def _dangles(line: str) -> bool:
+    """Does ``line`` stop where no sentence or heading can, so the next line goes on?
+
+    It does after a comma or a hyphen ("rebel-"), a small word ("…spoken today to", "…images.
+    The") or a month before the day ("…from March" / "27. Washington"), if it is long
+    enough to be the first part of a wrapped line and not too wide for wrapped text.
+    """
+    text = line.rstrip()
+    if not _SHORT_LINE < len(text) <= _WRAP_WIDTH:
+        return False
+    if text[-1] in ",-–—&":
+        return True
+    last = text[text.rfind(" ") + 1 :]
+    return last.lower() in _DANGLING_WORDS or last in _MONTHS
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """Each line of ``text`` as (start, end, text), the line break left out."""
+    out: list[tuple[int, int, str]] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
-        start, end = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        if spans and _continues(text, spans[-1], (start, end)):
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip(_LINE_BREAKS)
+        out.append((pos, pos + len(body), body))
+        pos += len(raw)
+    return out
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the blocks of ``text``: headings, list items, menus and paragraphs.
+
+    Hard-wrapped prose lines are joined back into the block they continue.
+    """
+    lines = _lines(text)
+    spans: list[tuple[int, int]] = []
+    open_kind = _BLANK  # kind of the block the next line may join; _BLANK when none
+    prev, prev_closes = "", True
+    for i, (start, end, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            open_kind = _BLANK
+            continue
+        closes = _ends_sentence(stripped)
+        is_open = open_kind != _BLANK and not prev_closes
+        dangling = is_open and _dangles(prev)
+        kind = _kind(stripped, closes, dangling, lines[i + 1][2] if i + 1 < len(lines) else "")
+        if kind == _PROSE and is_open and _continues(open_kind, prev, line):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
+            open_kind = _BLANK if kind == _ALONE else kind
+        prev, prev_closes = line, closes
     return spans
-
-
-def _continues(text: str, prev: tuple[int, int], line: tuple[int, int]) -> bool:
-    before = text[prev[0] : prev[1]].rstrip()
-    after = text[line[0] : line[1]].lstrip()
-    if not before or not after or _BULLET.match(after) or before.startswith("#"):
-        return False
-    if _CLOSE.search(before) or len(before) <= 40 or after.startswith(("#", "|")):
-        return False
-    # Wrapped prose: the previous line stops mid-sentence and this one goes on, in lower
-    # case or up to a sentence end (a list of headlines has neither).
-    return after[0].islower() or bool(_SENTENCE_END.search(after))
 
 
 def _is_break(text: str, at: int) -> bool:
@@ -162,6 +367,20 @@ def _is_break(text: str, at: int) -> bool:
     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
     return not text[at + 1 : at + 2].isdecimal()  # 3.5 million
+
+
+def _pieces(block: str) -> list[tuple[int, int]]:
+    """Spans in ``block`` between sentence ends, a leading list marker or ``#`` left out."""
+    marker = _MARKER.match(block)
+    cursor = marker.end() if marker else 0
+    pieces: list[tuple[int, int]] = []
+    for m in _BREAK.finditer(block):
+        if _is_break(block, m.start()):
+            pieces.append((cursor, m.start() + 1 + len(m.group(0)[1:].rstrip())))
+            cursor = m.end()
+    if cursor < len(block):
+        pieces.append((cursor, len(block)))
+    return pieces
 
 
 def sentences(
@@ -179,23 +398,12 @@ def sentences(
         block = text[b_start:b_end]
         if not _BREAK.search(block) and not _CLOSE.search(block) and is_boilerplate(block):
             continue
-        bullet = _BULLET.match(block)
-        cursor = bullet.end() if bullet else 0
-        pieces: list[tuple[int, int]] = []
-        for m in _BREAK.finditer(block):
-            if _is_break(block, m.start()):
-                end = m.start() + 1 + len(m.group(0)[1:].rstrip())
-                pieces.append((cursor, end))
-                cursor = m.end()
-        if cursor < len(block):
-            pieces.append((cursor, len(block)))
-        for s, e in pieces:
+        for s, e in _pieces(block):
             piece = block[s:e]
             stripped = piece.strip()
             if not stripped:
                 continue
-            lead = len(piece) - len(piece.lstrip())
-            start = b_start + s + lead
+            start = b_start + s + len(piece) - len(piece.lstrip())
             if keep is not None and not keep(start, start + len(stripped)):
                 continue
             if is_boilerplate(stripped):

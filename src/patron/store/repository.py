@@ -111,6 +111,7 @@ def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
         "subject_span": list(ev.subject_span) if ev.subject_span else None,
         "object_span": list(ev.object_span) if ev.object_span else None,
         "origin": claim.origin,
+        "score": claim.score,
         "review": claim.review,
         "statement": claim.statement,
         "seq": seq,
@@ -152,6 +153,7 @@ def _claim(row: Any) -> Claim:
             object_span=_span(row.object_span),
         ),
         origin=row.origin,
+        score=row.score,
         review=row.review,
         statement=row.statement,
     )

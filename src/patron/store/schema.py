@@ -93,6 +93,7 @@ claims = Table(
     Column("subject_span", JSON),
     Column("object_span", JSON),
     Column("origin", String(80), nullable=False),
+    Column("score", Float),  # the classifier's probability for machine-made claims
     Column("review", String(20), nullable=False),
     Column("statement", Text),
     Column("seq", BigInteger, nullable=False),  # load order, for stable listings

@@ -1,0 +1,1 @@
+"""Training and validating the learned relation stage."""

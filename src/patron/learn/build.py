@@ -1,0 +1,119 @@
+"""``patron train`` and ``patron eval model``: gather the labelled pairs, fit, score.
+
+The shipped head is rebuilt from the data in the repository and ``../shared``:
+the same files give the same weights. Its card (``relation-head.json``) records
+the command, every input file's SHA-256, the example counts, the fixed
+hyper-parameters and the chosen threshold, and the SHA-256 of the weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from patron.extract.classifier import RelationModel
+from patron.extract.pipeline import Extractor
+from patron.learn.crossval import DataPaths, Evaluation, cross_validate, evaluate_fixed
+from patron.learn.examples import (
+    Corpus,
+    cameo_examples,
+    case_examples,
+    re3d_examples,
+)
+from patron.learn.train import C_RELATION, C_STANCE, MIN_COUNT, fit
+from patron.model import Actor
+
+__all__ = ["DESIGN", "default_paths", "evaluate_model", "gather", "train_model"]
+
+DESIGN = "lex"
+
+
+def default_paths(root: Path, shared: Path | None = None) -> DataPaths:
+    """The labelled data of a checkout: our cases, and ../shared/data where it is."""
+    root = root.resolve()
+    shared = shared if shared is not None else root.parent / "shared" / "data"
+    cameo = shared / "conflibert_cameo" / "cameo_class_train.tsv"
+    re3d = shared / "re3d"
+    cases = [root / "tests" / "data" / "extract_cases.yaml", root / "tests" / "data" / "cases"]
+    return DataPaths(tuple(p for p in cases if p.exists()),
+                     cameo if cameo.exists() else None,
+                     re3d if (re3d / "SOURCE.md").exists() else None)
+
+
+def gather(actors: Sequence[Actor], paths: DataPaths) -> Corpus:
+    """Every labelled pair from every source, featurised as extraction will."""
+    extractor = Extractor(actors, model=None)
+    corpus = Corpus()
+    case_examples(extractor, paths.cases, corpus)
+    if paths.cameo is not None:
+        cameo_examples(extractor, paths.cameo, paths.cameo_ner, corpus)
+    if paths.re3d is not None:
+        re3d_examples(extractor, paths.re3d, corpus)
+    return corpus
+
+
+def _weights_hash(model: RelationModel) -> str:
+    h = hashlib.sha256()
+    for head in (model.relation, model.stance):
+        h.update("\0".join(head.labels).encode())
+        h.update(head.weights.astype(np.float16).tobytes())
+        h.update(head.bias.astype(np.float32).tobytes())
+    h.update("\0".join(model.features).encode())
+    h.update(f"{model.threshold} {model.rule_threshold}".encode())
+    return h.hexdigest()
+
+
+def _relative(path: str, root: Path) -> str:
+    p = Path(path).resolve()
+    for base in (root.resolve(), root.resolve().parent):
+        if p.is_relative_to(base):
+            prefix = "" if base == root.resolve() else "../"
+            return prefix + str(p.relative_to(base))
+    return path
+
+
+def train_model(actors: Sequence[Actor], paths: DataPaths, out: Path, root: Path) -> RelationModel:
+    corpus = gather(actors, paths)
+    examples = corpus.examples
+    card: dict[str, Any] = {
+        "design": DESIGN,
+        "command": "patron train",
+        "hyper_parameters": {"C_relation": C_RELATION, "C_stance": C_STANCE,
+                             "min_count": MIN_COUNT},
+        "data": {_relative(k, root): v for k, v in sorted(corpus.hashes.items())},
+        "examples": {f"{s}/{lab}": n for (s, lab), n in sorted(Counter(
+            (e.source, e.label) for e in examples if e.trainable).items())},
+        "not_trained_on": sorted({e.group.split(":")[0] + " (BBC Online, CC BY-NC)"
+                                  for e in examples if not e.trainable}),
+        "scikit_learn": importlib.metadata.version("scikit-learn"),
+    }
+    model = fit(examples, card)
+    digest = _weights_hash(model)
+    model.card["weights_sha256"] = digest
+    model.card["version"] = digest[:8]
+    model.version = digest[:8]
+    model.save(out)
+    return model
+
+
+def evaluate_model(actors: Sequence[Actor], paths: DataPaths,
+                   progress: Callable[[str], None] | None = None) -> list[Evaluation]:
+    """The rules alone over all data, then the learned design over validation folds."""
+    corpus = gather(actors, paths)
+    say = progress or (lambda _: None)
+    say("rules")
+    rules = evaluate_fixed("rules (baseline, tuned on our cases)",
+                           Extractor(actors, model=None), corpus, paths)
+
+    def train(c: Corpus, fold: int) -> RelationModel:
+        return fit([e for e in c.examples if e.fold != fold])
+
+    learned = cross_validate(f"learned ({DESIGN}), validation folds", actors, corpus, paths,
+                             train, progress=lambda k: say(f"fold {k + 1}"))
+    return [rules, learned]
