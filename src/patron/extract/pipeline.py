@@ -137,6 +137,7 @@ _SAID_AS_THREAT = frozenset({"threat", "sanction"})  # a threat is stated, not h
 _FAMILY = {name: t.family for name, t in VOCAB.claim_types.items()}
 
 
+SECOND_TYPE = 0.35  # a second type of the same family, when the type head gives it this much
 CAUTION = 0.35  # a weaker stance wins once it (or anything weaker) is this probable
 
 
@@ -276,27 +277,32 @@ class Extractor:
         triggers = {(r.subject.actor, r.object.actor, r.type): r.trigger for r in unit.rules}
         none = labels.index("none")
         threshold, rule_threshold = model.threshold, model.rule_threshold
-        ruled = {(r.subject.actor, r.object.actor): r.type for r in unit.rules}
+        ruled: dict[tuple[str, str], list[str]] = {}
+        for r in unit.rules:
+            types = ruled.setdefault((r.subject.actor, r.object.actor), [])
+            if r.type not in types:
+                types.append(r.type)
         for i, cand in enumerate(unit.candidates):
             probs = rel_p[i]
             s, o = cand.subject, cand.object
-            rule_type = ruled.get((s.actor, o.actor))
-            if probs[none] >= (threshold if rule_type is None else rule_threshold):
+            rule_types = ruled.get((s.actor, o.actor))
+            if probs[none] >= (threshold if rule_types is None else rule_threshold):
                 continue
-            if rule_type is not None:  # the rules are precise about the type
-                label, score = rule_type, 1.0 - float(probs[none])
+            if rule_types is not None:  # the rules are precise about the type
+                found = [(t, 1.0 - float(probs[none])) for t in rule_types]
             else:
-                label, score = self._label(probs, labels, none, rows[i])
-            if score < self.min_score:
-                continue
-            if VOCAB.claim_types[label].symmetric and o.start < s.start:
-                s, o = o, s
-            key = (s.actor, label, o.actor)
-            if key in best and best[key][2] >= score:
-                continue
-            left, right = (s, o) if s.start < o.start else (o, s)
-            trigger = triggers.get(key, (left.end, max(left.end, right.start)))
-            best[key] = (Relation(s, o, label, trigger), i, score)
+                found = self._labels(probs, labels, none, rows[i])
+            for label, score in found:
+                if score < self.min_score:
+                    continue
+                a, b = (o, s) if VOCAB.claim_types[label].symmetric and o.start < s.start \
+                    else (s, o)
+                key = (a.actor, label, b.actor)
+                if key in best and best[key][2] >= score:
+                    continue
+                left, right = (a, b) if a.start < b.start else (b, a)
+                trigger = triggers.get(key, (left.end, max(left.end, right.start)))
+                best[key] = (Relation(a, b, label, trigger), i, score)
         # The rules' reading of modals, plans and conditions stands for the relations the
         # rules did not find (theirs were checked already): such a relation is hypothetical.
         unstated = Unstated(text)
@@ -325,9 +331,11 @@ class Extractor:
             out.append((rel, stance, score))
         return out
 
-    def _label(self, probs: Any, labels: tuple[str, ...], none: int,
-               row: list[int]) -> tuple[str, float]:
-        """The family with the most probability, then its type by the type head.
+    def _labels(self, probs: Any, labels: tuple[str, ...], none: int,
+                row: list[int]) -> list[tuple[str, float]]:
+        """The family with the most probability, then its types by the type head: the
+        likeliest, and any other of that family at least ``SECOND_TYPE`` probable
+        ("funds and arms").
 
         The score is the family's probability: how sure the model is that the
         pair holds a relation of that kind in that direction.
@@ -343,14 +351,16 @@ class Extractor:
             if p > best_in.get(fam, (-1.0, ""))[0]:
                 best_in[fam] = (p, label)
         family = max(families, key=families.__getitem__)
-        label = best_in[family][1]
+        score = families[family]
         kind = self.model.kind if self.model is not None else None
         if kind is not None:
             kp = kind.probabilities([row])[0]
-            inside = [(float(kp[j]), t) for j, t in enumerate(kind.labels) if _FAMILY[t] == family]
+            inside = sorted(((float(kp[j]), t) for j, t in enumerate(kind.labels)
+                             if _FAMILY[t] == family), reverse=True)
             if inside:
-                label = max(inside)[1]
-        return label, families[family]
+                return [(inside[0][1], score)] + [
+                    (t, score) for p, t in inside[1:] if p >= SECOND_TYPE]
+        return [(best_in[family][1], score)]
 
     def _claims(self, doc: Document, unit: Unit, shared: _Shared) -> list[Claim]:
         found = self.decide(unit)

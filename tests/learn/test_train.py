@@ -1,0 +1,58 @@
+"""patron train: deterministic, with a card that names what made the head."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from patron import settings
+from patron.actors.gazetteer import load_dir
+from patron.extract.classifier import HEAD_FILE, RelationModel
+from patron.extract.pipeline import Extractor
+from patron.learn.build import train_model
+from patron.learn.crossval import DataPaths
+from patron.model import Document
+from tests.factory import REPO
+
+CASES = DataPaths((REPO / "tests" / "data" / "extract_cases.yaml",), None, None)
+
+
+def test_training_twice_gives_the_same_head_and_card(tmp_path: Path) -> None:
+    actors = load_dir(settings.get().data_dir / "actors")
+    first = train_model(actors, CASES, tmp_path / "a", REPO)
+    second = train_model(actors, CASES, tmp_path / "b", REPO)
+    assert first.version == second.version
+    a = np.load(tmp_path / "a" / HEAD_FILE)
+    b = np.load(tmp_path / "b" / HEAD_FILE)
+    assert sorted(a.files) == sorted(b.files)
+    for name in a.files:
+        assert np.array_equal(a[name], b[name]), name
+    card = RelationModel.load(tmp_path / "a").card
+    assert card["command"] == "patron train"
+    assert list(card["data"]) == ["tests/data/extract_cases.yaml"]
+    assert len(card["data"]["tests/data/extract_cases.yaml"]) == 64
+    assert 0.2 <= card["none_threshold"] <= 0.95
+
+
+def test_a_trained_head_extracts_with_its_origin_and_a_score(tmp_path: Path) -> None:
+    actors = load_dir(settings.get().data_dir / "actors")
+    model = train_model(actors, CASES, tmp_path, REPO)
+    claims = Extractor(actors, model=model).extract(
+        Document(id="d", text="Iran sends rockets and money to Hamas.")).claims
+    assert claims
+    for c in claims:
+        assert c.origin == f"extract:model-lex@{model.version}"
+        assert c.score is not None and 0.0 < c.score <= 1.0
+
+
+def test_min_score_keeps_only_surer_claims() -> None:
+    actors = load_dir(settings.get().data_dir / "actors")
+    text = ("Iran funds Hamas. Qatar hosts Hamas leaders in Doha. Turkey may have helped the "
+            "group, some analysts said. Russia is said to arm the Houthis.")
+    every = Extractor(actors).extract(Document(id="d", text=text)).claims
+    sure = Extractor(actors, min_score=0.9).extract(Document(id="d", text=text)).claims
+    assert every and all(c.score is not None for c in every)
+    assert {c.id for c in sure} <= {c.id for c in every}
+    assert all(c.score is not None and c.score >= 0.9 for c in sure)
+    assert len(sure) < len(every) or all(c.score is not None and c.score >= 0.9 for c in every)
