@@ -154,6 +154,19 @@ def test_bad_line_in_a_load_stores_nothing_from_the_file(
     assert _json(capsys, "claims", "--db", db, "-f", "json") == before
 
 
+def test_a_score_outside_zero_to_one_is_refused_with_its_line(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = {"title": "T", "publisher": "P", "url": "https://example.org/t"}
+    claim = {"subject": "Iran", "type": "training", "object": "Hamas", "source": source,
+             "score": 7}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(claim) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db)
+    assert code == 2
+    assert err.startswith(f"error: {path}:1: score:"), err
+
+
 def test_export_writes_a_file_of_every_claim(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -186,7 +186,7 @@ class Claim(_Record):
     grade: str = "F6"
     evidence: Evidence
     origin: str = "curated"
-    score: float | None = None  # the classifier's probability, for machine-made claims
+    score: float | None = Field(default=None, ge=0.0, le=1.0)  # the classifier's probability
     review: str = "proposed"
     statement: str | None = None
 

@@ -56,3 +56,13 @@ def test_min_score_keeps_only_surer_claims() -> None:
     assert {c.id for c in sure} <= {c.id for c in every}
     assert all(c.score is not None and c.score >= 0.9 for c in sure)
     assert len(sure) < len(every) or all(c.score is not None and c.score >= 0.9 for c in every)
+
+
+def test_training_without_cases_is_an_input_error(tmp_path: Path) -> None:
+    import pytest
+
+    from patron.errors import InputError
+
+    with pytest.raises(InputError, match="no labelled cases"):
+        train_model(load_dir(settings.get().data_dir / "actors"),
+                    DataPaths((tmp_path,), None, None), tmp_path / "out", REPO)

@@ -102,8 +102,6 @@ def cameo_rows(classes: Path, ner: Path | None) -> Iterator[tuple[int, str, str,
 def evaluate_cameo(extractor: Extractor, classes: Path, ner: Path | None = None,
                    only: Callable[[int], bool] | None = None) -> CameoReport:
     """Scores over the class file; ``only(line)`` keeps some rows (a validation fold)."""
-    if not classes.exists():
-        raise InputError("no such file", file=str(classes))
     report = CameoReport()
     for number, text, label, roles in cameo_rows(classes, ner):
         if only is not None and not only(number):

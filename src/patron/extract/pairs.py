@@ -111,9 +111,22 @@ def candidate_pairs(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]
     return pairs
 
 
-def sentence_words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case word) for every token of the sentence."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+def sentence_words(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[
+        int, int, str, str | None]]:
+    """(start, end, lower-case word, cover) for every token of the sentence, where cover
+    says whether a mention covers it: "ACTOR", "PLACE" or None. Computed once a
+    sentence; each pair then only tells its own two mentions apart."""
+    starts = sorted((m.start, m.end, "PLACE" if m.kind == "place" else "ACTOR")
+                    for m in mentions)
+    out: list[tuple[int, int, str, str | None]] = []
+    k = 0
+    for m in _TOKEN.finditer(text):
+        at = m.start()
+        while k < len(starts) and starts[k][1] <= at:
+            k += 1
+        cover = starts[k][2] if k < len(starts) and starts[k][0] <= at else None
+        out.append((at, m.end(), m.group().lower(), cover))
+    return out
 
 
 def _stem(word: str) -> str:
@@ -131,28 +144,17 @@ def pair_features(
     subject: Mention,
     obj: Mention,
     rule_votes: Mapping[tuple[str, str], str],
-    words: Sequence[tuple[int, int, str]] | None = None,
+    words: Sequence[tuple[int, int, str, str | None]] | None = None,
 ) -> list[str]:
     """Features of the ordered pair (subject, object) in ``text`` (offsets relative to it).
 
     ``rule_votes`` maps (subject id, object id) to the type the rules found, if any.
     """
-    toks = words if words is not None else sentence_words(text)
+    toks = words if words is not None else sentence_words(text, mentions)
     order = "SO" if subject.start < obj.start else "OS"
     left, right = (subject, obj) if order == "SO" else (obj, subject)
     out: list[str] = [f"order:{order}"]
     add = out.append
-    # Which mention covers each token (other actors and places become placeholders).
-    def role(start: int) -> str | None:
-        if left.start <= start < left.end:
-            return "LEFT"
-        if right.start <= start < right.end:
-            return "RIGHT"
-        for m in mentions:
-            if m.start <= start < m.end:
-                return "PLACE" if m.kind == "place" else "ACTOR"
-        return None
-
     before: list[str] = []
     between: list[str] = []
     after: list[str] = []
@@ -160,8 +162,10 @@ def pair_features(
     places_between = 0
     last_role: str | None = None
     cue_at: list[tuple[str, str]] = []
-    for start, _end, word in toks:
-        r = role(start)
+    for start, _end, word, cover in toks:
+        # The pair's own mentions, then other actors and places, become placeholders.
+        r = "LEFT" if left.start <= start < left.end else \
+            "RIGHT" if right.start <= start < right.end else cover
         if r in ("LEFT", "RIGHT"):
             last_role = r
             continue

@@ -44,7 +44,7 @@ from patron.model import Actor, Attribution, Claim, Document, Evidence
 from patron.timespan import TimeSpan
 from patron.vocab import VOCAB
 
-__all__ = ["ORIGIN", "Candidate", "Extraction", "Extractor", "Unit"]
+__all__ = ["ORIGIN", "Candidate", "Extraction", "Extractor", "Unit", "cautious_stance"]
 
 ORIGIN = "extract:rules@0.1"
 DEFAULT = "default"  # the head shipped in the data directory's model/ folder
@@ -141,7 +141,7 @@ SECOND_TYPE = 0.35  # a second type of the same family, when the type head gives
 CAUTION = 0.35  # a weaker stance wins once it (or anything weaker) is this probable
 
 
-def _cautious(labels: tuple[str, ...], probs: Any) -> str:
+def cautious_stance(labels: tuple[str, ...], probs: Any) -> str:
     """The stance to store: not the likeliest, but the strongest the text surely allows.
 
     Stating an allegation as fact costs more than under-stating a fact, so from the
@@ -178,7 +178,6 @@ class Extractor:
                 if config.relations == "model" else None
         self.model: RelationModel | None = model if isinstance(model, RelationModel) else None
         self.min_score = min_score
-        self.hypothetical = 0  # relations read as plans or possibilities, not stored
 
     def extract(self, doc: Document) -> Extraction:
         out = Extraction(doc)
@@ -251,22 +250,22 @@ class Extractor:
                 votes: dict[tuple[str, str], str] = {}
                 for r in rules:
                     votes.setdefault((r.subject.actor, r.object.actor), r.type)
-                words = sentence_words(sent.text)
+                words = sentence_words(sent.text, local)
                 candidates = [
                     Candidate(a, b, pair_features(sent.text, local, a, b, votes, words))
                     for a, b in candidate_pairs(local)
                 ]
             yield Unit(sent, local, found_cues, rules, candidates)
 
-    def decide(self, unit: Unit) -> list[tuple[Relation, str, float]]:
+    def decide(self, unit: Unit) -> list[tuple[Relation, str, float | None]]:
         """(relation, stance, score) for every candidate the heads accept.
 
-        The rules decide where there is no model. A stance is the weaker of the
+        The rules decide where there is no model (and give no score). A stance is the weaker of the
         stance head's and the hedge rules' reading: the text's weakest cue wins.
         """
         text = unit.sentence.text
         if self.model is None:
-            return [(r, hedge.stance_of(text, r.trigger[0]), 1.0) for r in unit.rules]
+            return [(r, hedge.stance_of(text, r.trigger[0]), None) for r in unit.rules]
         if not unit.candidates:
             return []
         model = self.model
@@ -310,17 +309,15 @@ class Extractor:
             if key[1] not in _SAID_AS_THREAT and (rel.subject.actor, rel.object.actor) not in \
                     ruled and unstated(rel.trigger[1]):
                 del best[key]
-                self.hypothetical += 1
         if not best:
             return []
         chosen = list(best.values())
         st_p = model.stance.probabilities([rows[i] for _, i, _ in chosen])
-        out: list[tuple[Relation, str, float]] = []
+        out: list[tuple[Relation, str, float | None]] = []
         for (rel, _, score), probs in zip(chosen, st_p, strict=True):
-            stance = _cautious(model.stance.labels, probs)
+            stance = cautious_stance(model.stance.labels, probs)
             if stance == "hypothetical":
-                self.hypothetical += 1
-                continue
+                continue  # a plan or a possibility: never stored as a report of fact
             floor = hedge.stance_of(text, rel.trigger[0])
             left, right = sorted((rel.subject, rel.object), key=lambda m: m.start)
             if _STANCE_RANK[floor] > _STANCE_RANK["denied"] and hedge.negated_near(

@@ -21,6 +21,7 @@ from patron.extract.classifier import RelationModel
 from patron.extract.pipeline import Extractor
 from patron.learn.crossval import DataPaths, Evaluation, cross_validate, evaluate_fixed
 from patron.learn.examples import (
+    NOT_TRAINED,
     Corpus,
     cameo_examples,
     case_examples,
@@ -89,8 +90,8 @@ def train_model(actors: Sequence[Actor], paths: DataPaths, out: Path, root: Path
         "data": {_relative(k, root): v for k, v in sorted(corpus.hashes.items())},
         "examples": {f"{s}/{lab}": n for (s, lab), n in sorted(Counter(
             (e.source, e.label) for e in examples if e.trainable).items())},
-        "not_trained_on": sorted({e.group.split(":")[0] + " (BBC Online, CC BY-NC)"
-                                  for e in examples if not e.trainable}),
+        "not_trained_on": [f"re3d/{name} (scored only: its licence is CC BY-NC)"
+                           for name in NOT_TRAINED] if paths.re3d else [],
         "scikit_learn": importlib.metadata.version("scikit-learn"),
     }
     model = fit(examples, card)

@@ -41,6 +41,7 @@ from patron.vocab import VOCAB
 
 __all__ = [
     "FOLDS",
+    "NOT_TRAINED",
     "Corpus",
     "PairExample",
     "cameo_examples",
@@ -51,10 +52,11 @@ __all__ = [
 ]
 
 FOLDS = 5
+_SPEECH = frozenset(t for t, ct in VOCAB.claim_types.items() if ct.family == "speech")
 _SYMMETRIC = frozenset(t for t, ct in VOCAB.claim_types.items() if ct.symmetric)
 _CAMEO_LABEL = {"2": "backing", "4": "attack", "0": "none"}
 _RE3D_LABEL = {"AlliesOf": "alliance", "Likes": "alliance", "FightingAgainst": "attack"}
-_NOT_TRAINED = ("BBC Online",)  # CC BY-NC: scored, never trained on
+NOT_TRAINED = ("BBC Online",)  # CC BY-NC: scored, never trained on
 
 
 def fold_of(group: str) -> int:
@@ -97,9 +99,13 @@ def case_files(paths: Iterable[Path]) -> list[Path]:
 
 def case_examples(extractor: Extractor, files: Iterable[Path], corpus: Corpus) -> None:
     cases: list[dict[str, Any]] = []
+    files = list(files)
     for path in case_files(files):
         corpus.add_hash(path)
         cases += load_cases(path)
+    if not cases:
+        raise InputError("no labelled cases (*.yaml) here",
+                         file=", ".join(str(p) for p in files) or "tests/data")
     corpus.documents["cases"] = cases
     for case in cases:
         golds = case.get("claims") or []
@@ -116,8 +122,7 @@ def case_examples(extractor: Extractor, files: Iterable[Path], corpus: Corpus) -
                     corpus.examples.append(PairExample("cases", group, cand.features, "none",
                                                        **_where(unit, cand)))
                 for g in matched:
-                    if VOCAB.claim_types[g["type"]].family == "speech" if g["type"] in \
-                            VOCAB.claim_types else False:
+                    if g["type"] in _SPEECH:
                         continue  # denials and motives come from the rules
                     label = "backing" if g["type"] == UNSPECIFIED else g["type"]
                     corpus.examples.append(PairExample(
@@ -207,5 +212,5 @@ def re3d_examples(extractor: Extractor, folder: Path, corpus: Corpus) -> None:
                 label = "alliance" if "alliance" in labels else labels.pop() if labels else "none"
                 corpus.examples.append(PairExample(
                     "re3d", f"re3d:{raw['_id']}", cand.features, label,
-                    "asserted" if label != "none" else None, subset not in _NOT_TRAINED,
+                    "asserted" if label != "none" else None, subset not in NOT_TRAINED,
                     **_where(unit, cand)))

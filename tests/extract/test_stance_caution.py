@@ -1,0 +1,47 @@
+"""The stored stance is the most cautious one the text allows."""
+
+from __future__ import annotations
+
+import pytest
+
+from patron import settings
+from patron.actors.gazetteer import load_dir
+from patron.extract.hedge import negated_near
+from patron.extract.pipeline import Extractor, cautious_stance
+from patron.model import Document
+
+LABELS = ("asserted", "reported", "alleged", "disputed", "denied", "hypothetical")
+
+
+def test_a_likely_fact_stays_a_fact() -> None:
+    assert cautious_stance(LABELS, [0.9, 0.05, 0.02, 0.01, 0.01, 0.01]) == "asserted"
+
+
+def test_a_weaker_reading_wins_once_it_is_probable_enough() -> None:
+    # asserted is the likeliest, but alleged-or-weaker together reach the bar.
+    assert cautious_stance(LABELS, [0.5, 0.1, 0.2, 0.1, 0.05, 0.05]) == "alleged"
+
+
+def test_a_probable_plan_is_hypothetical() -> None:
+    assert cautious_stance(LABELS, [0.6, 0.0, 0.0, 0.0, 0.0, 0.4]) == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "second", "negated"), [
+    ("China has not sent weapons to Russia.", "Russia", True),
+    ("Hamas and Egypt did not meet in Cairo.", "Egypt", True),
+    ("China sent weapons to Russia in 2023, as its own customs records never showed.",
+     "Russia", False),
+])
+def test_negation_between_or_just_after_the_pair(text: str, second: str, negated: bool) -> None:
+    first_end = text.index(" ")
+    start = text.index(second)
+    assert negated_near(text, first_end, start, start + len(second)) is negated
+
+
+def test_the_rules_alone_when_the_setting_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATRON_RELATIONS", "rules")
+    ex = Extractor(load_dir(settings.get().data_dir / "actors"))
+    assert ex.model is None
+    claims = ex.extract(Document(id="d", text="Iran funds Hamas.")).claims
+    assert claims and all(c.origin.startswith("extract:rules@") and c.score is None
+                          for c in claims)
