@@ -18,8 +18,8 @@ from patron.analyze_cli import analyze_app
 from patron.cli_options import DbOpt, FormatOpt, OutputOpt
 from patron.errors import InputError, PatronError
 from patron.extract_cli import eval_app, extract, ingest
-from patron.graph.backing import Backing, backed_by, who_backs
-from patron.import_cli import import_app
+from patron.graph.backing import Backing, backed_by, source_records, who_backs
+from patron.import_cli import import_app, row_progress
 from patron.kb import KnowledgeBase
 from patron.learn_cli import eval_model, train
 from patron.output import Format, actor_record, claim_record, emit, written
@@ -136,6 +136,7 @@ def _backing_document(backing: Backing) -> dict[str, Any]:
                 },
                 "types": p.types,
                 "sources": p.sources,
+                "by_source": source_records(p.claims, docs),
                 "claims": [claim_record(c, names, docs) for c in p.claims],
             }
             for p in backing.partners
@@ -161,16 +162,27 @@ def _print_backing(backing: Backing, fmt: Format, detail: bool) -> None:
 def init(
     db: DbOpt = None,
     data_dir: Annotated[Path | None, typer.Option(help="Starter data folder")] = None,
+    datasets: Annotated[
+        bool, typer.Option(help="Load the starter datasets (UCDP ESD) too; about 15 s")
+    ] = True,
 ) -> None:
     """Create a knowledge base (or upgrade it) and load the starter data."""
     kb = KnowledgeBase.open(db, create=True)
-    report = kb.init(data_dir)
+    try:
+        with row_progress("starter datasets") as advance:
+            report = kb.init(data_dir, datasets=datasets, progress=advance)
+    finally:
+        kb.close()
     err.print(
         f"knowledge base ready at {db or settings.get().db}: "
         f"{report.actors_total} actors ({report.actors_new} new), "
         f"{report.claims_read} curated claims ({report.claims_new} new, "
-        f"{report.documents_new} new sources)"
+        f"{report.documents_new} new sources)",
+        highlight=False,
     )
+    for dataset in report.datasets:
+        for line in dataset.lines():
+            err.print(line, highlight=False, markup=False)
 
 
 def backing_cmd(

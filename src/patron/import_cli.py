@@ -7,7 +7,8 @@ progress bar on stderr and ends with the importer's summary. Errors are
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +21,7 @@ from patron.kb import KnowledgeBase
 from patron.sources.importing import ActorBook, ImportBatch, store_batch
 from patron.sources.importing import Progress as OnProgress
 
-__all__ = ["import_app"]
+__all__ = ["import_app", "row_progress"]
 
 import_app = typer.Typer(
     no_args_is_help=True, help="Import datasets: ucdp-esd, gdelt, acled, ftm (idempotent)."
@@ -30,23 +31,25 @@ _err = Console(stderr=True)
 FileArg = Annotated[Path, typer.Argument(help="File to import", show_default=False)]
 
 
+@contextmanager
+def row_progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A Rich progress bar on stderr (terminals only); yields ``advance(done, total)``."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=_err, transient=True, disable=not _err.is_terminal) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
 def _run(db: str | None, label: str, read: Callable[[ActorBook, OnProgress], ImportBatch]) -> None:
     kb = KnowledgeBase.open(db)
     try:
-        columns = (
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=_err, transient=True, disable=not _err.is_terminal) as bar:
-            task = bar.add_task(label, total=None)
-
-            def advance(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
+        with row_progress(label) as advance:
             batch = read(ActorBook.of(kb), advance)
-            bar.update(task, description=f"{label}: storing")
             report = store_batch(kb, batch)
         for line in report.lines():
             _err.print(line, highlight=False, markup=False)

@@ -17,10 +17,11 @@ from patron.errors import InputError
 from patron.extract.pipeline import Extractor
 from patron.model import Actor, Claim, Document
 from patron.sources import claimfile
+from patron.sources.importing import ActorBook, ImportBatch, ImportReport, Progress
 from patron.sources.readers import Skipped, read_documents
 from patron.store import Store
 
-__all__ = ["IngestReport", "KnowledgeBase", "LoadReport"]
+__all__ = ["IngestReport", "KnowledgeBase", "LoadReport", "curated_files", "starter_datasets"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class LoadReport:
     documents_new: int = 0
     claims_read: int = 0
     claims_new: int = 0
+    datasets: list[ImportReport] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +44,27 @@ class IngestReport:
     claims_new: int = 0
     actors_new: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+
+
+def curated_files(folder: Path) -> list[Path]:
+    """The curated claim files of a data folder: ``claims/*.yaml``, in name order."""
+    return sorted((folder / "claims").glob("*.yaml"))
+
+
+def starter_datasets(
+    folder: Path, actors: Sequence[Actor], names: Resolver, progress: Progress | None = None
+) -> list[ImportBatch]:
+    """The datasets shipped in ``folder/datasets``, read whole through their importers.
+
+    Today the UCDP External Support Dataset: ``datasets/ucdp-esd/*.csv`` in name
+    order (v18.1 actor-year before v1.0, so actors UCDP's own ids name are minted
+    first). One actor book serves every file, so a name both files use makes one actor.
+    """
+    from patron.sources import ucdp_esd
+
+    book = ActorBook.over(actors, names)
+    return [ucdp_esd.read(p, book, progress)
+            for p in sorted((folder / "datasets" / "ucdp-esd").glob("*.csv"))]
 
 
 class KnowledgeBase:
@@ -83,28 +106,56 @@ class KnowledgeBase:
         assert actor is not None, "the name index refers only to stored actors"
         return actor
 
-    def init(self, data_dir: Path | None = None) -> LoadReport:
-        """Load the starter gazetteer and curated claims; safe to run again.
+    def init(
+        self,
+        data_dir: Path | None = None,
+        *,
+        datasets: bool = True,
+        progress: Progress | None = None,
+    ) -> LoadReport:
+        """Load the starter gazetteer, curated claims and datasets; safe to run again.
 
-        Everything is read and checked before the first write.
+        Everything is read and checked before the first write. ``datasets=False``
+        leaves out the starter datasets (``datasets/ucdp-esd/*.csv``, the slow part);
+        ``progress(done, total)`` follows their rows.
         """
         folder = data_dir or settings.get().data_dir
         actors = gazetteer.load_dir(folder / "actors")
         if not actors:
             raise InputError("no actors found", file=str(folder / "actors"))
-        curated = folder / "claims.yaml"
-        batch = claimfile.read_yaml(curated, from_actors(actors)) if curated.exists() else None
+        names = from_actors(actors)
+        documents: dict[str, Document] = {}
+        claims: list[Claim] = []
+        for path in curated_files(folder):
+            batch = claimfile.read_yaml(path, names)
+            clash = sorted(batch.documents.keys() & documents.keys())
+            if clash:
+                raise InputError(
+                    f"source id {clash[0]!r} is also defined in an earlier file",
+                    file=str(path),
+                    field="sources",
+                )
+            documents.update(batch.documents)
+            claims.extend(batch.claims)
+        imported = starter_datasets(folder, actors, names, progress) if datasets else []
         new_actors = self.store.put_actors(actors)
         self._resolver = None
-        docs, new = (0, 0)
-        if batch is not None:
-            docs, new = self.store.add(batch.documents.values(), batch.claims)
+        docs, new = self.store.add(documents.values(), claims) if claims else (0, 0)
+        for dataset in imported:
+            known = self.store.actors([a.id for a in dataset.actors])
+            dataset.report.actors_created = len(dataset.actors) - len(known)
+            dataset.report.documents_new, dataset.report.claims_new = self.store.add(
+                dataset.documents.values(), dataset.claims, new_actors=dataset.actors,
+                actor_origin="import",
+            )
+            dataset.report.claims_made = len({c.id for c in dataset.claims})
         return LoadReport(
             actors_new=new_actors,
             actors_total=len(actors),
             documents_new=docs,
-            claims_read=len(batch.claims) if batch else 0,
+            claims_read=len(claims),
             claims_new=new,
+            datasets=[b.report for b in imported],
         )
 
     def load_claims(

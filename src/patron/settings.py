@@ -41,7 +41,7 @@ SETTINGS: dict[str, tuple[str, str]] = {
     ),
     "PATRON_DATA_DIR": (
         "(the shipped data/ folder)",
-        "folder holding the starter gazetteer (actors/*.yaml) and curated claims (claims.yaml)",
+        "folder holding the starter gazetteer (actors/*.yaml) and curated claims (claims/*.yaml)",
     ),
     "PATRON_ECHO_SQL": ("0", "set to 1 to log every SQL statement (debugging)"),
     "PATRON_RELATIONS": (

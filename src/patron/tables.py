@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 
-from patron.graph.backing import Backing, TypeSummary
+from patron.graph.backing import Backing, TypeSummary, by_source
 from patron.model import Actor, Claim, Document
 from patron.output import stance_style
 
@@ -27,13 +28,31 @@ def _extra(claim: Claim, names: dict[str, str]) -> str:
     return " ".join(parts)
 
 
+_SOURCES_SHOWN = 3
+
+
+def _sources_cell(claims: list[Claim], documents: dict[str, Document]) -> str:
+    """Each source of the claims with the time it covers, furthest back first."""
+    spans = by_source(claims)
+    first: dict[str, Claim] = {}
+    for c in claims:
+        first.setdefault(c.evidence.document, c)
+    lines = []
+    for entry in spans[:_SOURCES_SHOWN]:
+        cite = escape(source_cell(first[entry.document], documents))
+        count = f" ×{entry.claims}" if entry.claims > 1 else ""
+        lines.append(f"{cite}: {entry.span.label()}{count}")
+    if len(spans) > _SOURCES_SHOWN:
+        lines.append(f"[dim](+{len(spans) - _SOURCES_SHOWN} more sources)[/]")
+    return "\n".join(lines)
+
+
 def _summary_row(summary: TypeSummary, backing: Backing) -> list[str]:
     best = summary.best
     stances = ", ".join(
         stance_style(s) + (f" ×{n}" if n > 1 else "") for s, n in summary.stance_counts().items()
     )
-    more = len({c.evidence.document for c in summary.claims}) - 1
-    source = source_cell(best, backing.documents) + (f" [dim](+{more} more)[/]" if more else "")
+    source = _sources_cell(summary.claims, backing.documents)
     return [
         summary.type,
         summary.span.label(),

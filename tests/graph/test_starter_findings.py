@@ -17,10 +17,10 @@ from patron.graph.view import View, open_view
 from patron.kb import KnowledgeBase
 from tests.factory import REPO
 
-CLAIMS = REPO / "data" / "claims.yaml"
+CLAIMS = REPO / "data" / "claims" / "axis-of-resistance.yaml"
 
 pytestmark = pytest.mark.skipif(
-    not CLAIMS.exists(), reason="data/claims.yaml (the starter claims) is not written yet"
+    not CLAIMS.exists(), reason="data/claims/ (the starter claims) is not written yet"
 )
 
 

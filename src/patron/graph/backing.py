@@ -8,14 +8,24 @@ claims that are not denied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
+from patron.graph.weight import edge_weight, reference_day, score
 from patron.model import Actor, Claim, Document
 from patron.store import ClaimFilter, Store
 from patron.timespan import TimeSpan, date_bounds
 from patron.vocab import VOCAB
 
-__all__ = ["Backing", "Partner", "TypeSummary", "backed_by", "who_backs"]
+__all__ = [
+    "Backing",
+    "Partner",
+    "SourceSpan",
+    "TypeSummary",
+    "backed_by",
+    "by_source",
+    "source_records",
+    "who_backs",
+]
 
 Role = Literal["patrons", "clients"]
 _CHANGE_TYPES = ("rupture", "resumption")
@@ -101,6 +111,47 @@ def _grade_key(grade: str) -> tuple[int, int]:
     return (-ord(grade[0]), -int(grade[1]))
 
 
+@dataclass(frozen=True)
+class SourceSpan:
+    """What one source says of a tie: its claims and the time they cover."""
+
+    document: str
+    span: TimeSpan
+    claims: int
+
+
+def by_source(claims: list[Claim]) -> list[SourceSpan]:
+    """One entry per source document, the one reaching furthest back first.
+
+    Sources that disagree (a dataset year against a curated claim) are all kept:
+    each shows its own span, so a reader sees who backs a tie and since when.
+    """
+    groups: dict[str, list[Claim]] = {}
+    for c in claims:
+        groups.setdefault(c.evidence.document, []).append(c)
+    spans = [SourceSpan(doc, TypeSummary("", items).span, len(items))
+             for doc, items in groups.items()]
+    undated = 99_999_999
+    return sorted(
+        spans,
+        key=lambda s: (date_bounds(s.span.start)[0] if s.span.start else undated, s.document),
+    )
+
+
+def source_records(claims: list[Claim], documents: dict[str, Document]) -> list[dict[str, Any]]:
+    """:func:`by_source` in wire form: document id, citation, time covered, claim count."""
+    out = []
+    for entry in by_source(claims):
+        doc = documents.get(entry.document)
+        out.append({
+            "document": entry.document,
+            "citation": doc.citation() if doc else entry.document,
+            "time": {"start": entry.span.start, "end": entry.span.end},
+            "claims": entry.claims,
+        })
+    return out
+
+
 @dataclass
 class Backing:
     """The answer to who-backs / backed-by for one actor and window."""
@@ -121,8 +172,11 @@ def _root(actor: Actor) -> str:
     return actor.part_of if actor.kind == "state_organ" and actor.part_of else actor.id
 
 
-def _ranked(partners: list[Partner]) -> list[Partner]:
-    """Strongest first: breadth of support types, then standing claims, then sources.
+def _ranked(partners: list[Partner], hi: int | None) -> list[Partner]:
+    """Strongest first: by the weight the network gives the tie
+    (:func:`~patron.graph.weight.edge_weight`: breadth of support, independent
+    sources, stance, grade and recency up to ``hi`` or the latest claim), then by
+    breadth of support types, then sources.
 
     A state's organs (IRGC, Quds Force) count with the state and are listed right
     after it, so the strength of a patron includes what its organs give.
@@ -130,13 +184,14 @@ def _ranked(partners: list[Partner]) -> list[Partner]:
     groups: dict[str, list[Partner]] = {}
     for p in partners:
         groups.setdefault(_root(p.actor), []).append(p)
+    ref = reference_day((c for p in partners for c in p.claims), hi)
 
-    def strength(members: list[Partner]) -> tuple[int, int, int]:
-        types = {t for p in members for t in p.types}
+    def strength(members: list[Partner]) -> tuple[float, int, int]:
+        claims = [c for p in members for c in p.claims]
         return (
-            len(types),
-            sum(len(p.standing) for p in members),
-            len({c.evidence.document for p in members for c in p.claims}),
+            edge_weight(score(c, ref) for c in claims),
+            len({t for p in members for t in p.types}),
+            len({c.evidence.document for c in claims}),
         )
 
     ordered = sorted(groups.items(), key=lambda kv: (tuple(-x for x in strength(kv[1])), kv[0]))
@@ -178,7 +233,7 @@ def _query(store: Store, actor: Actor, role: Role, base: ClaimFilter) -> Backing
     )
     actors = {a.id: a for a in store.actors(by_partner)}
     partners = [Partner(actors[pid], claims) for pid, claims in by_partner.items()]
-    partners = _ranked(partners)
+    partners = _ranked(partners, base.hi)
     every = found + changes
     ids = {c.subject for c in every} | {c.object for c in every}
     ids |= {place for c in every for place in c.route}

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Group
+from rich.markup import escape
 from rich.table import Table
 
-from patron.graph.backing import Backing, backed_by, who_backs
+from patron.graph.backing import Backing, backed_by, by_source, source_records, who_backs
 from patron.model import Actor, Claim, Document
 from patron.output import actor_record, claim_record, stance_style
 from patron.store import ClaimFilter, Store
@@ -51,6 +52,7 @@ def _summary(backing: Backing) -> list[dict[str, Any]]:
             "types": p.types,
             "claims": [c.id for c in p.claims],
             "sources": p.sources,
+            "by_source": source_records(p.claims, backing.documents),
         }
         for p in backing.partners
     ]
@@ -65,6 +67,15 @@ def profile_document(prof: Profile) -> dict[str, Any]:
         "clients": _summary(prof.clients),
         "timeline": [claim_record(c, prof.names, prof.documents) for c in prof.timeline],
     }
+
+
+def _publisher(doc: Document | None) -> str | None:
+    """A short name for a source: its publisher, and for a dataset its title too."""
+    if doc is None:
+        return None
+    if doc.kind == "dataset" and doc.title:
+        return f"{doc.publisher} {doc.title.split(',')[0]}" if doc.publisher else doc.title
+    return doc.publisher or doc.title
 
 
 def profile_table(prof: Profile) -> Group:
@@ -88,13 +99,18 @@ def profile_table(prof: Profile) -> Group:
         t.add_column("actor")
         t.add_column("support types")
         t.add_column("claims", justify="right")
-        t.add_column("sources", justify="right")
+        t.add_column("sources: time covered", overflow="fold")
         for p in backing.partners:
+            spans = by_source(p.claims)
+            cell = "; ".join(
+                f"{_publisher(backing.documents.get(e.document)) or e.document} {e.span.label()}"
+                for e in spans[:3]
+            )
             t.add_row(
                 p.actor.name,
                 ", ".join(p.types) or "(denied only)",
                 str(len(p.claims)),
-                str(p.sources),
+                escape(cell) + (f" (+{len(spans) - 3} more)" if len(spans) > 3 else ""),
             )
         parts.append(t)
     tl = Table(title="Timeline", title_justify="left")

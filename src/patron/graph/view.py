@@ -42,10 +42,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from patron.errors import InputError
-from patron.graph.weight import MODIFIERS, age_years, claim_weight, edge_weight, source_key
+from patron.graph.weight import MODIFIERS, edge_weight, reference_day, score
 from patron.model import Actor, Claim
 from patron.store import ClaimFilter, Store
-from patron.timespan import OPEN_END, date_bounds
+from patron.timespan import date_bounds
 
 if TYPE_CHECKING:  # networkx is imported where a graph is built: other commands start faster
     import networkx as nx
@@ -206,17 +206,6 @@ def _root(actor_id: str, actors: dict[str, Actor]) -> str:
     return actor_id
 
 
-def _reference_day(claims: list[Claim], slice_: Slice) -> int:
-    """Recency is measured to the slice's end, or to the latest date a claim names."""
-    if slice_.hi is not None:
-        return slice_.hi
-    ref = 0
-    for c in claims:
-        lo, hi = c.time.bounds()
-        ref = max(ref, lo, hi if hi != OPEN_END else 0)
-    return ref
-
-
 def build(claims: Iterable[Claim], actors: dict[str, Actor], slice_: Slice = Slice()) -> View:
     """The network of ``claims`` (already restricted to ``slice_``); see the module doc.
 
@@ -226,7 +215,7 @@ def build(claims: Iterable[Claim], actors: dict[str, Actor], slice_: Slice = Sli
     import networkx as nx
 
     kept = [c for c in claims if c.review != "rejected" and c.family != "speech"]
-    ref = _reference_day(kept, slice_)
+    ref = reference_day(kept, slice_.hi)
     roots = {a: _root(a, actors) for a in actors}
     buckets: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     organs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -235,12 +224,7 @@ def build(claims: Iterable[Claim], actors: dict[str, Actor], slice_: Slice = Sli
     members: dict[str, list[tuple[str, str]]] = defaultdict(list)
     scored: dict[str, Scored] = {}
     for c in kept:
-        lo, hi = c.time.bounds()
-        scored[c.id] = (
-            c.type,
-            source_key(c.attribution.by, c.evidence.document),
-            claim_weight(c.type, c.stance, c.grade, age_years(lo, hi, ref)),
-        )
+        scored[c.id] = score(c, ref)
         s, o = c.subject, c.object
         rs, ro = roots.get(s, s), roots.get(o, o)
         pairs = [(s, o)] + ([(rs, ro)] if (rs, ro) != (s, o) and rs != ro else [])

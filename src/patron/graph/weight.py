@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from patron.model import Claim
 from patron.timespan import OPEN_END
 from patron.vocab import VOCAB
 
@@ -26,6 +27,8 @@ __all__ = [
     "edge_weight",
     "grade_factor",
     "recency",
+    "reference_day",
+    "score",
     "source_key",
     "stance_factor",
 ]
@@ -43,6 +46,9 @@ TYPE_FACTOR: dict[str, float] = {
     "transit": 0.6,
     "diplomatic": 0.4,
     "humanitarian": 0.3,
+    # support of a kind the source does not name ("Iran-backed", UCDP's
+    # "other"/"unknown", a supporter UCDP lists without saying what it gave)
+    "backing": 0.5,
     # hostility
     "attack": 1.0,
     "sanction": 0.6,
@@ -184,3 +190,26 @@ def edge_weight(scored: Iterable[tuple[str, str, float]]) -> float:
     total = sum(b * (1 + math.log(len(sources[t]))) for t, b in best.items())
     strain = 0.0 if resumption >= rupture else min(rupture, 1.0)
     return total * (1 - STRAIN * strain)
+
+
+def reference_day(claims: Iterable[Claim], hi: int | None = None) -> int:
+    """The day recency is measured to: ``hi`` (a time window's end) when given, else
+    the latest date any of ``claims`` names (``yyyymmdd``)."""
+    if hi is not None:
+        return hi
+    ref = 0
+    for c in claims:
+        lo, end = c.time.bounds()
+        ref = max(ref, lo, end if end != OPEN_END else 0)
+    return ref
+
+
+def score(claim: Claim, ref: int) -> tuple[str, str, float]:
+    """``(type, source, weight)`` of one claim as :func:`edge_weight` takes it,
+    its age measured to the day ``ref``."""
+    lo, hi = claim.time.bounds()
+    return (
+        claim.type,
+        source_key(claim.attribution.by, claim.evidence.document),
+        claim_weight(claim.type, claim.stance, claim.grade, age_years(lo, hi, ref)),
+    )

@@ -69,6 +69,7 @@ class ImportReport:
     actors_created: int = 0
     documents_new: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    names: dict[str, bool] = field(default_factory=dict)  # dataset name → known to the gazetteer
 
     def skip(self, reason: str, n: int = 1) -> None:
         self.skipped[reason] += n
@@ -81,6 +82,12 @@ class ImportReport:
         skipped = sum(self.skipped.values())
         out = [head + (f", skipped {skipped:,} rows:" if skipped else ", skipped none")]
         out += [f"  {n:,} {reason}" for reason, n in sorted(self.skipped.items())]
+        if self.names:
+            known = sum(self.names.values())
+            out.append(
+                f"  actor names: {len(self.names):,}, {known:,} resolved to the gazetteer, "
+                f"{len(self.names) - known:,} to actors the dataset adds"
+            )
         return out
 
 
@@ -111,9 +118,17 @@ class ActorBook:
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ActorBook:
-        every = kb.store.actors()
+        return cls.over(kb.store.actors(), kb.resolver)
+
+    @classmethod
+    def over(cls, every: Sequence[Actor], resolver: Resolver) -> ActorBook:
+        """A book over ``every`` actor (not yet stored), resolving names with ``resolver``."""
         iso3 = {a.iso3: a.id for a in every if a.iso3 and a.kind == "state"}
-        return cls(kb.resolver, {a.id: a.kind for a in every}, iso3)
+        return cls(resolver, {a.id: a.kind for a in every}, iso3)
+
+    def gazetteer_knows(self, actor_id: str) -> bool:
+        """Whether ``actor_id`` was known before this book minted anything."""
+        return actor_id in self._kinds
 
     def known(self, actor_id: str) -> bool:
         return actor_id in self._kinds or actor_id in self.new

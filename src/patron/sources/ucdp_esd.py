@@ -11,9 +11,12 @@ Two shapes are read, told apart by their header:
   split by state (``_s``) and non-state (``_ns``) supporters, with counts. The file
   does not say which supporter gave which type (the triad-year file would). A
   type is attributed to a supporter exactly when every supporter of its class
-  gave it (``ext_w_count_s == ext_count_s``): stance ``asserted``, grade B2. When
-  only some did, each supporter of the class gets a ``reported`` claim graded B3
-  whose statement says how many of whom gave it: the claim is that it may have.
+  gave it (``ext_w_count_s == ext_count_s``): stance ``asserted``, grade B2. The
+  types only some of them gave are not attributed to anyone: each supporter of
+  the class gets one ``backing`` claim (support of an unnamed kind, which the
+  listing itself establishes) graded B3, whose statement names those types and
+  how many supporters shared them. Saying "Qatar gave arms" on that evidence
+  would state as UCDP's finding what UCDP did not find.
 
 Types map through ``vocab.yaml`` (``VOCAB.type_for_ucdp``; "other" and
 "unknown" support land in ``backing``); a flag no type claims is skipped. UCDP names resolve through
@@ -98,11 +101,16 @@ class _Names:
 
     def __init__(self, book: ActorBook, id_prefix: str, alias_label: str) -> None:
         self.book = book
+        self.seen: dict[str, bool] = {}  # UCDP name → resolved to an actor known before
         self.prefix = id_prefix
         self.label = alias_label
 
     def actor(self, name: str, ucdp_id: str | None, kind: str) -> str:
-        name = name.strip()
+        found = self._actor(name.strip(), ucdp_id, kind)
+        self.seen.setdefault(name.strip(), self.book.gazetteer_knows(found))
+        return found
+
+    def _actor(self, name: str, ucdp_id: str | None, kind: str) -> str:
         mapped = _name_table().get(name)
         if mapped and self.book.known(mapped):
             return mapped
@@ -263,6 +271,7 @@ def _read_v18(row: Row, names: _Names, batch: ImportBatch) -> None:
         integer(row, "ext_count_s", required=False) or 0,
         integer(row, "ext_count_ns", required=False) or 0,
     )
+    everyone = ", ".join(n for n, _ in supporters)
     for name, ucdp_id in supporters:
         state = _is_state(name)
         suffix = ("_s" if state else "_ns") if by_class else ""
@@ -278,80 +287,40 @@ def _read_v18(row: Row, names: _Names, batch: ImportBatch) -> None:
             continue
         kind = "state_organ" if name.endswith(" elements") else "armed_group"
         subject = names.actor(name, ucdp_id, kind)
+        found = _types([c for c in _V18_CODES if VOCAB.type_for_ucdp(c) in exact])
+        some = [t for t in found if not exact[t]]
+        klass = "" if not by_class else ("state " if state else "non-state ")
         for object_, recipient in zip(recipients, _coalition(row["actor_name"]), strict=True):
             if object_ == subject:
                 report.skip("supporters who are the recipient")
                 continue
-            for t in _types([c for c in _V18_CODES if VOCAB.type_for_ucdp(c) in exact]):
-                batch.add_claim(
-                    _v18_claim(
-                        row,
-                        subject,
-                        t,
-                        object_,
-                        year,
-                        name,
-                        recipient,
-                        peers,
-                        exact[t],
-                        state if by_class else None,
+            quote = f"{recipient}, {year}: external supporters {everyone}"
+            for t in found:
+                if exact[t] and not (t == "backing" and some):
+                    statement = (
+                        f"UCDP ESD v18.1 records {VOCAB.claim_types[t].label} support to "
+                        f"{recipient} in {year} from every {klass}supporter, {name} among "
+                        f"them ({row['location']})."
                     )
+                    batch.add_claim(_claim(subject, t, object_, year, V18_DOCUMENT,
+                                           stance="asserted", grade=_STATE_GRADE,
+                                           quote=quote, statement=statement))
+            if some:
+                labels = ", ".join(VOCAB.claim_types[t].label for t in some)
+                statement = (
+                    f"UCDP ESD v18.1 lists {name} among the {len(peers)} {klass}supporters "
+                    f"of {recipient} in {year} ({', '.join(peers)}); it records {labels} "
+                    "from some of them without saying which."
                 )
-
-
-def _v18_claim(
-    row: Row,
-    subject: str,
-    t: str,
-    object_: str,
-    year: int,
-    name: str,
-    recipient: str,
-    peers: list[str],
-    exact: bool,
-    state: bool | None,
-) -> Claim:
-    label = VOCAB.claim_types[t].label
-    everyone = ", ".join(n for n, _ in _split_supporters(row))
-    quote = f"{recipient}, {year}: external supporters {everyone}"
-    klass = "" if state is None else ("state " if state else "non-state ")
-    if exact:
-        statement = (
-            f"UCDP ESD v18.1 records {label} support to {recipient} in {year} from "
-            f"every {klass}supporter, {name} among them ({row['location']})."
-        )
-        return _claim(
-            subject,
-            t,
-            object_,
-            year,
-            V18_DOCUMENT,
-            stance="asserted",
-            grade=_STATE_GRADE,
-            quote=quote,
-            statement=statement,
-        )
-    statement = (
-        f"UCDP ESD v18.1 records {label} support to {recipient} in {year} from some of its "
-        f"{len(peers)} {klass}supporters ({', '.join(peers)}) without saying which: "
-        f"{name} may be one of them."
-    )
-    return _claim(
-        subject,
-        t,
-        object_,
-        year,
-        V18_DOCUMENT,
-        stance="reported",
-        grade=_ALLEGED_GRADE,
-        quote=quote,
-        statement=statement,
-    )
+                batch.add_claim(_claim(subject, "backing", object_, year, V18_DOCUMENT,
+                                       stance="asserted", grade=_ALLEGED_GRADE,
+                                       quote=quote, statement=statement))
 
 
 def read(path: Path, book: ActorBook, progress: Progress | None = None) -> ImportBatch:
     """Read a UCDP ESD CSV (v1.0 supporter level or v18.1 actor-year) whole."""
     file = str(path)
+    minted_before = set(book.new)
     with read_rows(path) as (header, rows):
         if "ywp_name" in header:
             require_columns(header, _V1_COLUMNS, file=file)
@@ -374,5 +343,6 @@ def read(path: Path, book: ActorBook, progress: Progress | None = None) -> Impor
         for row in tracked(list(rows), progress, every=200):
             batch.report.rows_read += 1
             reader(row, names, batch)
-    batch.actors = list(book.new.values())
+    batch.actors = [a for i, a in book.new.items() if i not in minted_before]
+    batch.report.names = names.seen
     return batch
