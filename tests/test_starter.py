@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from patron.graph.backing import Backing, who_backs
+from patron.graph.backing import Backing, backed_by, by_source, who_backs
 from patron.kb import KnowledgeBase
 from patron.store import ClaimFilter
 from patron.timespan import date_bounds
@@ -86,3 +86,56 @@ def test_every_name_of_hamas_gives_the_same_patrons(starter: KnowledgeBase) -> N
     answers = [[p.actor.id for p in who_backs(starter.store, starter.resolve(n)).partners]
                for n in ("Hamas", "Harakat al-Muqawamah al-Islamiyyah", "حماس")]
     assert answers[0] == answers[1] == answers[2]
+
+
+def _ucdp(starter: KnowledgeBase, document: str) -> bool:
+    doc = starter.store.documents([document]).get(document)
+    return doc is not None and doc.publisher == "UCDP" and doc.kind == "dataset"
+
+
+def test_who_backs_hamas_until_2009_shows_ucdp_years(starter: KnowledgeBase) -> None:
+    backing = who_backs(starter.store, starter.resolve("Hamas"), _window("1975", "2009"))
+    dataset = [c for p in backing.partners for c in p.claims if _ucdp(starter, c.evidence.document)]
+    assert dataset, "no UCDP ESD claim on Hamas's patrons up to 2009"
+    assert all(c.origin == "import:ucdp-esd" and c.time.start == c.time.end for c in dataset)
+    years = {c.time.start for c in dataset}
+    assert {"2008", "2009"} <= years and all(y and "1975" <= y <= "2009" for y in years)
+    # ESD codes Iran, Qatar and Syria's government as Hamas's state supporters in 2008
+    assert {"iran", "qatar", "assad-government"} <= {
+        c.subject for c in dataset if c.time.start == "2008"}
+
+
+def test_dataset_and_curated_sources_of_a_tie_are_both_kept(starter: KnowledgeBase) -> None:
+    backing = who_backs(starter.store, starter.resolve("Hamas"))
+    iran = next(p for p in backing.partners if p.actor.id == "iran")
+    sources = by_source(iran.claims)
+    dataset = [s for s in sources if _ucdp(starter, s.document)]
+    curated = [s for s in sources if not _ucdp(starter, s.document)]
+    assert dataset and curated
+    assert all(s.span.start for s in sources)
+
+
+def test_who_backs_israel_lists_the_united_states_first_with_sources(
+    starter: KnowledgeBase,
+) -> None:
+    backing = who_backs(starter.store, starter.resolve("Israel"))
+    first = backing.partners[0]
+    assert first.actor.id == "united-states"
+    assert {"funding", "arms"} <= set(first.types)
+    assert first.sources >= 3
+    assert len({p.actor.id for p in backing.partners}) >= 4
+
+
+def test_backed_by_russia_lists_the_assad_government_from_2015_to_2024(
+    starter: KnowledgeBase,
+) -> None:
+    backing = backed_by(starter.store, starter.resolve("Russia"), _window("2015", "2024"))
+    assad = next((p for p in backing.partners if p.actor.id == "assad-government"), None)
+    assert assad is not None
+    assert {"troops", "arms"} <= set(assad.types)
+    spans = [c.time.bounds() for c in assad.claims]
+    assert min(lo for lo, _ in spans) <= date_bounds("2015-09-30")[0]
+    # support ended with the government, in December 2024
+    assert max(hi for _, hi in spans) == date_bounds("2024-12")[1]
+    later = backed_by(starter.store, starter.resolve("Russia"), _window("2025-06", "2025"))
+    assert "assad-government" not in {p.actor.id for p in later.partners}

@@ -29,3 +29,12 @@ def test_rustworkx_and_networkx_agree(view_2015: View) -> None:
 def test_routed_claims_have_no_direct_edge(view_2015: View) -> None:
     graph = support_routes(view_2015)
     assert not graph.has_edge("irgc", "hamas")  # its only claim travels via Sudan
+
+
+def test_brokers_of_one_client_are_carriers_not_patrons(view_2015: View) -> None:
+    result = brokers(view_2015, to="hezbollah")
+    found = [b.actor for b in result.brokers]
+    assert "iran" not in found  # the patron, where the route starts
+    assert {"iraq", "syria"} <= set(found)
+    assert all(0 < b.score <= 1 for b in result.brokers)
+    assert result.document()["measure"].startswith("share of the support")

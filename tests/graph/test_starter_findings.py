@@ -58,12 +58,18 @@ def test_interdiction_names_places_on_recorded_routes(view: View) -> None:
     assert not nx.has_path(graph, "iran", "hamas")
 
 
-def test_axis_bloc_apart_from_israel_and_us(view: View) -> None:
+def test_israel_and_us_share_a_bloc_apart_from_the_iran_led_network(view: View) -> None:
     result = blocs(view)
     axis = {result.bloc_of(a) for a in ("iran", "hamas", "hezbollah", "houthis")}
     assert len(axis) == 1 and None not in axis
-    assert result.bloc_of("israel") not in axis
-    assert result.bloc_of("united-states") not in axis
+    west = {result.bloc_of(a) for a in ("israel", "united-states")}
+    assert len(west) == 1 and None not in west
+    assert not west & axis
+
+
+def test_patrons_of_israel_are_led_by_the_united_states(view: View) -> None:
+    ranked = patrons(view, "israel").ranked
+    assert ranked and ranked[0].actor == "united-states"
 
 
 def test_changes_report_iran_hamas_strain_and_resumption(starter: KnowledgeBase) -> None:

@@ -3,9 +3,13 @@
 Betweenness centrality on the support routes (:func:`patron.graph.routes.support_routes`:
 support and transit layers, routed support travelling along its hops), counted
 in hops: a node's score is the share of shortest patron-to-client routes that
-pass through it. With ``to``, only routes ending at that client count (Syria as
-land bridge for support reaching Hezbollah): the score is then the average share
-over every actor that reaches ``to``.
+pass through it. With ``to`` the question is narrower, who carries the support
+given *to that client* (Syria as land bridge for support reaching Hezbollah),
+and the score is the share of that support, weighed as the view weighs claims,
+whose recorded route passes through a place or that an actor lets through
+(transit). Betweenness would answer a different question there: on a broad
+base every supporter of any supporter "reaches" the client along chains of
+support given to someone else.
 
 Large graphs use rustworkx's parallel exact betweenness (same definition, same
 numbers as networkx; see bench/analysis.py for the measured need).
@@ -21,6 +25,7 @@ import networkx as nx
 from patron.graph.result import header
 from patron.graph.routes import support_routes
 from patron.graph.view import View
+from patron.graph.weight import MODIFIERS
 
 __all__ = ["RUSTWORKX_ABOVE", "Broker", "Brokers", "betweenness", "brokers"]
 
@@ -57,8 +62,8 @@ class Brokers:
         return {
             **header(self.view, "brokers"),
             "to": self.view.ref_of(self.to) if self.to else None,
-            "measure": "betweenness (hops) on support+transit routes"
-            + (", routes ending at 'to'" if self.to else ""),
+            "measure": "share of the support for 'to' (weighed) that its routes carry"
+            if self.to else "betweenness (hops) on support+transit routes",
             "brokers": self.rows(),
         }
 
@@ -78,25 +83,43 @@ def betweenness(graph: nx.DiGraph[str], *, engine: str = "auto") -> dict[str, fl
     return {nodes[i]: float(s) for i, s in scores.items()}
 
 
-def _toward(graph: nx.DiGraph[str], to: str) -> dict[str, float]:
-    """Betweenness counting only shortest paths that end at ``to`` (one BFS, reversed)."""
-    if to not in graph:
+def _carried(view: View, to: str) -> dict[str, tuple[float, list[str]]]:
+    """Share of the support for ``to`` that each place or actor carries, and its claims.
+
+    The support for ``to`` is every support claim in the view whose client is
+    ``to``, weighed as the view weighs it. A claim with a recorded route is
+    carried by every place on it between patron and client; a transit claim by the
+    actor that lets the support through.
+    """
+    total = 0.0
+    carried: dict[str, tuple[float, list[str]]] = {}
+    for cid, c in view.claims.items():
+        if c.object != to or c.family != "support" or c.type in MODIFIERS:
+            continue
+        weight = view.scored[cid][2]
+        total += weight
+        ends = {c.subject, c.object, view.root(c.subject)}
+        carriers = [p for p in c.route if p not in ends]
+        carriers += [c.subject] if c.type == "transit" else []
+        for node in dict.fromkeys(carriers):
+            share, ids = carried.get(node, (0.0, []))
+            carried[node] = (share + weight, [*ids, cid])
+    if total <= 0:
         return {}
-    reverse = graph.reverse(copy=False)
-    raw = nx.betweenness_centrality_subset(
-        reverse, sources=[to], targets=list(graph.nodes), normalized=False
-    )
-    reach = len(nx.ancestors(graph, to))
-    return {n: float(s) / reach for n, s in raw.items()} if reach else {}
+    return {n: (w / total, ids) for n, (w, ids) in carried.items() if w > 0}
 
 
 def brokers(view: View, *, to: str | None = None, top: int = 10, engine: str = "auto"
             ) -> Brokers:
     """The ``top`` brokers of support in ``view`` (to ``to`` only, when given)."""
+    if to:
+        shares = _carried(view, to)
+        ranked_to = sorted(shares.items(), key=lambda kv: (-kv[1][0], view.name(kv[0])))[:top]
+        return Brokers(view, to, [Broker(n, share, tuple(ids)) for n, (share, ids) in ranked_to])
     graph = support_routes(view)
-    scores = _toward(graph, to) if to else betweenness(graph, engine=engine)
+    scores = betweenness(graph, engine=engine)
     ranked = sorted(
-        ((n, s) for n, s in scores.items() if s > 0 and n != to),
+        ((n, s) for n, s in scores.items() if s > 0),
         key=lambda ns: (-ns[1], view.name(ns[0])),
     )[:top]
     found = []

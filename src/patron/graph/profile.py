@@ -9,12 +9,27 @@ from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
 
-from patron.graph.backing import Backing, backed_by, by_source, source_records, who_backs
+from patron.graph.backing import (
+    Backing,
+    TypeSummary,
+    backed_by,
+    by_source,
+    source_records,
+    who_backs,
+)
 from patron.model import Actor, Claim, Document
 from patron.output import actor_record, claim_record, stance_style
 from patron.store import ClaimFilter, Store
+from patron.timespan import TimeSpan
 
-__all__ = ["Profile", "profile", "profile_document", "profile_table"]
+__all__ = [
+    "Profile",
+    "TimelineRow",
+    "profile",
+    "profile_document",
+    "profile_table",
+    "timeline_rows",
+]
 
 
 @dataclass
@@ -27,6 +42,45 @@ class Profile:
     timeline: list[Claim]
     documents: dict[str, Document]
     names: dict[str, str]
+
+
+@dataclass
+class TimelineRow:
+    """Claims of one source that say the same thing of consecutive years, as one row."""
+
+    claims: list[Claim]
+
+    @property
+    def first(self) -> Claim:
+        return self.claims[0]
+
+    @property
+    def span(self) -> TimeSpan:
+        return TypeSummary("", self.claims).span
+
+
+#: Claims a year or less apart (end to start, ``yyyymmdd``) join one row.
+_YEAR = 10000
+
+
+def timeline_rows(claims: list[Claim]) -> list[TimelineRow]:
+    """The timeline with a dataset's year-by-year claims folded into runs.
+
+    Claims join a row when they share subject, type, object, stance, grade and
+    source document and follow each other with no gap of more than a year; a gap
+    starts a new row, so a relationship that stopped and resumed shows twice.
+    Rows come in time order.
+    """
+    runs: dict[tuple[str, ...], list[list[Claim]]] = {}
+    for c in sorted(claims, key=lambda c: (c.time.bounds(), c.id)):
+        key = (c.subject, c.type, c.object, c.stance, c.grade, c.evidence.document)
+        rows = runs.setdefault(key, [])
+        if rows and c.time.bounds()[0] <= max(x.time.bounds()[1] for x in rows[-1]) + _YEAR:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    out = [TimelineRow(r) for rows in runs.values() for r in rows]
+    return sorted(out, key=lambda r: (r.first.time.bounds(), r.first.id))
 
 
 def profile(store: Store, actor: Actor) -> Profile:
@@ -114,16 +168,20 @@ def profile_table(prof: Profile) -> Group:
             )
         parts.append(t)
     tl = Table(title="Timeline", title_justify="left")
-    for col in ("time", "subject", "type", "object", "stance", "grade"):
+    for col in ("time", "subject", "type", "object", "stance", "grade", "source"):
         tl.add_column(col)
-    for c in sorted(prof.timeline, key=lambda c: c.time.bounds()):
+    for row in timeline_rows(prof.timeline):
+        c = row.first
+        doc = prof.documents.get(c.evidence.document)
+        count = f" ×{len(row.claims)}" if len(row.claims) > 1 else ""
         tl.add_row(
-            c.time.label(),
+            row.span.label() + count,
             prof.names.get(c.subject, c.subject),
             c.type,
             prof.names.get(c.object, c.object),
             stance_style(c.stance),
             c.grade,
+            escape(_publisher(doc) or c.evidence.document),
         )
     parts.append(tl)
     return Group(*parts)
