@@ -193,3 +193,43 @@ def test_command_on_missing_knowledge_base_says_run_init(
         capsys, "who-backs", "Hamas", "--db", f"sqlite:///{tmp_path / 'none.db'}"
     )
     assert code == 2 and "patron init" in err
+
+
+_SOURCE = {"title": "T", "publisher": "P", "url": "https://example.org/t"}
+
+
+def test_a_claims_file_that_is_not_utf8_is_refused_with_its_line(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = {"subject": "Iran", "type": "training", "object": "Hamas", "source": _SOURCE}
+    path = tmp_path / "latin1.jsonl"
+    latin1 = '{"subject": "Ir\xe1n"}\n'.encode("latin-1")
+    path.write_bytes(json.dumps(good).encode() + b"\n" + latin1)
+    before = _json(capsys, "claims", "--db", db, "-f", "json")
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db)
+    assert code == 2
+    assert err.strip() == f"error: {path}:2: encoding: not UTF-8: byte 0xe1 at column 16"
+    assert _json(capsys, "claims", "--db", db, "-f", "json") == before
+
+
+def test_a_time_window_leaves_undated_claims_out_and_says_how_many(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    undated = {"subject": "Qatar", "type": "funding", "object": "Hamas", "source": _SOURCE,
+               "stance": "reported"}
+    path = tmp_path / "undated.jsonl"
+    path.write_text(json.dumps(undated) + "\n", encoding="utf-8")
+    assert run_cli(capsys, "claims", "load", str(path), "--db", db)[0] == 0
+
+    def qatar_funding(*window: str) -> tuple[bool, str]:
+        code, out, err = run_cli(capsys, "who-backs", "Hamas", *window, "--db", db, "-f", "json")
+        assert code == 0, err
+        doc = json.loads(out)
+        found = any(p["actor"]["id"] == "qatar" and "funding" in p["types"]
+                    for p in doc["patrons"])
+        return found, err
+
+    assert qatar_funding() == (True, "")
+    found, err = qatar_funding("--since", "2010", "--until", "2012")
+    assert not found
+    assert "1 claim with no date left out of the time window" in err

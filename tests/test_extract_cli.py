@@ -143,3 +143,33 @@ def test_extracted_claims_load_into_a_knowledge_base_once(
     code, _, err = run_cli(capsys, "claims", "load", "-i", str(claims), "--db", url)
     assert code == 0, err
     assert f"read {extracted} claims: 0 new" in err
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_missing_path_exits_2_before_reading_anything(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope"
+    args = [command, str(EXAMPLES), str(missing)]
+    if command == "ingest":
+        args += ["--db", f"sqlite:///{tmp_path / 'kb.db'}"]
+    code, out, err = run_cli(capsys, *args)
+    assert code == 2
+    assert err.strip().endswith(f"error: {missing}: no such file or folder")
+    assert out == ""
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_an_empty_folder_says_nothing_was_read(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.docx").write_bytes(b"not a kind we read")
+    args = [command, str(empty), "--format", "jsonl"] if command == "extract" else [
+        command, str(empty), "--db", f"sqlite:///{tmp_path / 'kb.db'}"]
+    if command == "ingest":
+        assert run_cli(capsys, "init", "--no-datasets", "--db", args[-1])[0] == 0
+    code, _, err = run_cli(capsys, *args)
+    assert code == 0, err
+    assert "nothing was read: no documents" in err and str(empty) in err

@@ -18,7 +18,8 @@ from patron.cli_options import DbOpt, FormatOpt
 from patron.errors import InputError
 from patron.graph.view import Slice, View, open_view
 from patron.kb import KnowledgeBase
-from patron.output import Format, emit
+from patron.output import Format, emit, note_undated
+from patron.store import ClaimFilter
 from patron.timespan import date_bounds
 
 __all__ = ["analyze_app"]
@@ -73,6 +74,7 @@ def _view(db: str | None, as_of: str | None, since: str | None, until: str | Non
         check_target(plot)
     slice_ = Slice.of(as_of=as_of, since=since, until=until)
     kb = KnowledgeBase.open(db)
+    note_undated(kb.store.undated_left_out(ClaimFilter(lo=slice_.lo, hi=slice_.hi)))
     return kb, open_view(kb.store, slice_)
 
 
@@ -274,6 +276,8 @@ def changes_cmd(
             date_bounds(value)
         except ValueError as exc:
             raise InputError(str(exc), field=field) from exc
+    if date_bounds(second)[1] <= date_bounds(first)[0]:
+        raise InputError(f"Y2 ({second}) must come after Y1 ({first})", field="Y2")
     kb = KnowledgeBase.open(db)
     result = changes(kb.store, first, second)
     if plot is not None:

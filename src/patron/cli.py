@@ -5,6 +5,7 @@ Every error Patron raises on purpose becomes one line on stderr and exit code 2.
 
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -16,13 +17,13 @@ from rich.console import Console
 from patron import settings
 from patron.analyze_cli import analyze_app
 from patron.cli_options import DbOpt, FormatOpt, OutputOpt
-from patron.errors import InputError, PatronError
+from patron.errors import InputError, PatronError, decode_utf8
 from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, source_records, who_backs
 from patron.import_cli import import_app, row_progress
 from patron.kb import KnowledgeBase
 from patron.learn_cli import eval_model, train
-from patron.output import Format, actor_record, claim_record, emit, written
+from patron.output import Format, actor_record, claim_record, emit, note_undated, written
 from patron.store import ClaimFilter
 from patron.tables import actors_table, backing_table, claims_table
 from patron.timespan import date_bounds
@@ -210,7 +211,13 @@ def backing_cmd(
         family="support",
     )
     query = who_backs if ctx.info_name == "who-backs" else backed_by
-    _print_backing(query(kb.store, kb.resolve(actor), flt), fmt, detail)
+    found = query(kb.store, kb.resolve(actor), flt)
+    _print_backing(found, fmt, detail)
+    mine = (found.actor.id,)
+    support = replace(flt, families=("support",))
+    side = replace(support, objects=mine) if found.role == "patrons" else replace(
+        support, subjects=mine)
+    note_undated(kb.store.undated_left_out(side))
 
 
 app.command(
@@ -301,6 +308,7 @@ def claims(
         objects=_resolve_all(kb, object),
     )
     _list_claims(kb, replace(flt, limit=limit), fmt)
+    note_undated(kb.store.undated_left_out(flt))
 
 
 @claims_app.command("load")
@@ -316,7 +324,7 @@ def claims_load(
     files = list(paths or [])
     stream = None
     if input == "-" or (not files and input is None):
-        stream = sys.stdin
+        stream = io.StringIO(decode_utf8(sys.stdin.buffer.read(), "<stdin>"))
     elif input is not None:
         files.append(Path(input))
     report = kb.load_claims(files, stream=stream)

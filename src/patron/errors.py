@@ -11,7 +11,14 @@ The CLI maps every one of them to a one-line message and exit code 2.
 
 from __future__ import annotations
 
-__all__ = ["AmbiguousActor", "InputError", "PatronError", "StoreError", "UnknownActor"]
+__all__ = [
+    "AmbiguousActor",
+    "InputError",
+    "PatronError",
+    "StoreError",
+    "UnknownActor",
+    "decode_utf8",
+]
 
 
 class PatronError(Exception):
@@ -71,3 +78,27 @@ class AmbiguousActor(PatronError):
 
 class StoreError(PatronError):
     """The knowledge base is missing, unreadable or refuses a write."""
+
+
+def decode_utf8(data: bytes, file: str) -> str:
+    """``data`` as UTF-8 text (a leading byte-order mark dropped), or an
+    :class:`InputError` naming the line and column of the first byte that is not.
+
+    >>> decode_utf8(b"ok\\n", "a.jsonl")
+    'ok\\n'
+    >>> decode_utf8(b'{"a": 1}\\n\\xff\\n', "a.jsonl")
+    Traceback (most recent call last):
+    ...
+    patron.errors.InputError: a.jsonl:2: encoding: not UTF-8: byte 0xff at column 1
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at column {column}",
+            file=file,
+            line=line,
+            field="encoding",
+        ) from exc

@@ -28,7 +28,7 @@ from rich.text import Text
 from patron import settings
 from patron.actors.gazetteer import load_dir
 from patron.cli_options import DbOpt, FormatOpt, OutputOpt
-from patron.errors import StoreError
+from patron.errors import InputError, StoreError
 from patron.evaluate.cameo import evaluate_cameo
 from patron.evaluate.cases import evaluate_cases, load_cases
 from patron.evaluate.documents import evaluate_documents
@@ -38,7 +38,7 @@ from patron.extract.pipeline import Extractor
 from patron.kb import KnowledgeBase
 from patron.model import Claim, Document
 from patron.output import Format, claim_record, emit, written
-from patron.sources.readers import Skipped, read_documents
+from patron.sources.readers import SUFFIXES, Skipped, read_documents
 from patron.tables import claims_table
 
 __all__ = ["eval_app", "extract", "ingest"]
@@ -86,6 +86,20 @@ def _counting(label: str) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
+def _existing(paths: list[Path]) -> list[Path]:
+    """``paths`` when each exists; a missing one is an input error before anything is read."""
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", file=str(path))
+    return paths
+
+
+def _nothing_read(paths: list[Path]) -> None:
+    kinds = ", ".join(sorted(SUFFIXES))
+    where = ", ".join(str(p) for p in paths)
+    err.print(f"nothing was read: no documents ({kinds}) under {where}", highlight=False)
+
+
 def extract(
     paths: PathsArg, db: DbOpt = None, fmt: FormatOpt = Format.table, output: OutputOpt = None,
     min_score: MinScoreOpt = 0.0,
@@ -95,8 +109,10 @@ def extract(
     jsonl is written as it goes, each document's claims once it is read; the other
     formats need every claim first.
     """
+    _existing(paths)
     extractor = _extractor(db, min_score)
     names = {a.id: a.name for a in extractor.gazetteer.actors.values()}
+    read = 0
     streaming = fmt is Format.jsonl
     claims: list[Claim] = []
     docs: dict[str, Document] = {}
@@ -107,6 +123,8 @@ def extract(
             if isinstance(item, Skipped):
                 err.print(f"skipped {item.path}: {item.reason}", highlight=False)
                 continue
+            nonlocal read
+            read += 1
             found = extractor.extract(item)
             names.update({a.id: a.name for a in found.actors})
             if streaming:
@@ -127,10 +145,13 @@ def extract(
             emit(fmt, rows=rows, table=lambda: claims_table(claims, names, docs), out=stream)
     if output is not None:
         err.print(f"wrote {fmt.value} to {output}", highlight=False)
+    if not read:
+        _nothing_read(paths)
 
 
 def ingest(paths: PathsArg, db: DbOpt = None, min_score: MinScoreOpt = 0.0) -> None:
     """Read documents, extract claims and store both; documents already stored are skipped."""
+    _existing(paths)
     kb = KnowledgeBase.open(db)
     with _counting("ingesting") as tick:
         report = kb.ingest(paths, progress=lambda item: tick(), min_score=min_score)
@@ -140,6 +161,8 @@ def ingest(paths: PathsArg, db: DbOpt = None, min_score: MinScoreOpt = 0.0) -> N
               f"{report.documents_known} already stored; {report.claims_new} new claims, "
               f"{report.actors_new} new candidate actors; {len(report.skipped)} skipped",
               highlight=False)
+    if not report.documents_read and not report.skipped:
+        _nothing_read(paths)
 
 
 def _score_table(title: str, scores: dict[str, Score]) -> Table:

@@ -26,6 +26,7 @@ __all__ = [
     "claim_record",
     "emit",
     "flatten",
+    "note_undated",
     "stance_style",
     "written",
 ]
@@ -46,6 +47,16 @@ _STANCE_STYLE = {
     "disputed": "bright_red",
     "denied": "red",
 }
+
+
+def note_undated(count: int) -> None:
+    """Say on stderr how many undated claims a time window left out (nothing when none)."""
+    if count:
+        Console(stderr=True).print(
+            f"{count:,} claim{'s' if count != 1 else ''} with no date left out of the time "
+            "window (drop --since/--until/--as-of to see them)",
+            highlight=False,
+        )
 
 
 def stance_style(stance: str) -> str:

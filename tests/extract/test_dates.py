@@ -14,6 +14,8 @@ from patron.extract.dates import find_time
     ("on 7 October 2023", "2023-10-07", "2023-10-07", "day"),
     ("in October 2023", "2023-10", "2023-10", "month"),
     ("in 2020", "2020", "2020", "year"),
+    ("since the early 1980s", "1980", None, "decade_part"),
+    ("from the 1990s on", "1990", None, "decade"),
 ])
 def test_times_keep_their_precision(text: str, start: str, end: str | None,
                                     precision: str) -> None:

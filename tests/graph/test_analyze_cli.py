@@ -80,3 +80,12 @@ def test_conflicting_slice_exits_2(capsys: pytest.CaptureFixture[str], network_u
 def test_bad_plot_suffix_exits_2(capsys: pytest.CaptureFixture[str], network_url: str) -> None:
     code, _, _ = run_cli(capsys, "analyze", "blocs", "--plot", "x.gif", "--db", network_url)
     assert code == 2
+
+
+def test_changes_with_the_years_reversed_is_an_input_error(
+    capsys: pytest.CaptureFixture[str], network_url: str
+) -> None:
+    code, out, err = run_cli(capsys, "analyze", "changes", "2018", "2011", "--db", network_url)
+    assert code == 2
+    assert err.strip() == "error: Y2: Y2 (2011) must come after Y1 (2018)"
+    assert out == ""

@@ -5,6 +5,8 @@ expression ("last year") is resolved against the document's own date or not at a
 
 >>> find_time("Iran began funding Hamas in the early 1990s.")
 TimeSpan(start='1990', end='1993', precision='decade_part')
+>>> find_time("Iran has armed the group since the early 1980s.")
+TimeSpan(start='1980', end=None, precision='decade_part')
 >>> find_time("Support has resumed since 2017.")
 TimeSpan(start='2017', end=None, precision='year')
 >>> find_time("Between 2012 and 2016 ties were strained.")
@@ -67,6 +69,11 @@ _SINCE = re.compile(
     r"(?:(?:" + _MON + r")\s+)?" + _YEAR + r"\b",
     re.I,
 )
+_SINCE_DECADE = re.compile(
+    r"\b(?:since|from|after|starting in|beginning in)\s+(?:the\s+)?"
+    r"(?:(early|mid|late)[-\s]+)?((?:19|20)\d)0s\b",
+    re.I,
+)
 _UNTIL = re.compile(r"\b(?:until|till|up to|before)\s+" + _YEAR + r"\b", re.I)
 _BARE_YEAR = re.compile(r"\b" + _YEAR + r"\b")
 _CENTURY = re.compile(r"(?:19|20)\d")
@@ -108,6 +115,10 @@ def _find(text: str) -> TimeSpan | None:
     if m := _MONTH_YEAR.search(text):
         month = _iso(m.group(2), m.group(1))
         return TimeSpan(start=month, end=month)
+    if m := _SINCE_DECADE.search(text):  # "since the early 1980s": open, from about 1980
+        decade = int(m.group(2)) * 10
+        lo = _DECADE_PART[m.group(1).lower()][0] if m.group(1) else 0
+        return TimeSpan(start=str(decade + lo), precision="decade_part" if m.group(1) else "decade")
     if m := _DECADE.search(text):
         decade = int(m.group(2)) * 10
         if m.group(1):

@@ -1,11 +1,12 @@
 """Interdiction: the fewest places or intermediaries whose removal cuts A's recorded
 support routes to B.
 
-The network is the physical one: recorded routes and transit claims
-(:func:`patron.graph.routes.support_routes` with ``direct=False``), with A
-reaching its organs by ``part_of``. A minimum vertex cut is found by max-flow on
-the node-split graph; A, B and their organs cannot be removed, and places and
-intermediaries are preferred to other actors when cuts tie in size. Direct
+The network is the physical one: the hops of the routes recorded on A's support
+claims for B (A's organs' too, A reaching them by ``part_of``). A minimum vertex
+cut is found by max-flow on the node-split graph; A, B, their organs and B's own
+country (where the support arrives, such as the Gaza Strip for Hamas) cannot be
+removed, and places and intermediaries are preferred to other actors when cuts
+tie in size. Direct
 support without a recorded route cannot be cut this way and is listed apart, with
 its claims, so an answer never looks more complete than the evidence.
 """
@@ -18,7 +19,6 @@ from typing import Any
 import networkx as nx
 
 from patron.graph.result import header
-from patron.graph.routes import support_routes
 from patron.graph.view import View
 from patron.graph.weight import MODIFIERS
 
@@ -78,10 +78,37 @@ def _recorded_routes(view: View, members: set[str], target: str
     return [(r, tuple(ids)) for r, ids in sorted(by_route.items())]
 
 
+def _route_graph(routes: list[tuple[tuple[str, ...], tuple[str, ...]]], source: str,
+                 members: set[str]) -> nx.DiGraph[str]:
+    """The hops of the recorded routes to the target, and the source to each of its organs.
+
+    Only routes that end at the target count: hops recorded for support to someone
+    else (an arms route to PIJ through the same crossing) are not a way to the target.
+    """
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    for route, _ in routes:
+        nx.add_path(graph, route)
+    for organ in members - {source}:
+        if organ in graph:
+            graph.add_edge(source, organ)
+    return graph
+
+
+def _home(view: View, target: str) -> set[str]:
+    """The places and state of ``target``'s own country (Hamas: the Gaza Strip, the
+    West Bank, Palestine): where support arrives, not a point to cut it on the way."""
+    actor = view.actors.get(target)
+    country = actor.country if actor else None
+    if not country:
+        return set()
+    return {a.id for a in view.actors.values()
+            if a.country == country and a.kind in ("place", "state")}
+
+
 def interdiction(view: View, source: str, target: str) -> Interdiction:
     """The minimum set of nodes to remove so no recorded route leads from source to target."""
     members = {source, *view.organs(source)}
-    protected = members | {target, *view.organs(target)}
+    protected = members | {target, *view.organs(target)} | _home(view, target)
     routes = _recorded_routes(view, members, target)
     direct: list[str] = []
     for m in members:
@@ -91,7 +118,7 @@ def interdiction(view: View, source: str, target: str) -> Interdiction:
             if (c.subject, c.object) == (m, target) and not c.route and c.type not in MODIFIERS \
                     and view.scored[cid][2] > 0 and c.type != "transit":
                 direct.append(cid)
-    graph = support_routes(view, organ_hops=True, direct=False)
+    graph = _route_graph(routes, source, members)
     result = Interdiction(view, source, target, reachable=False, routes=routes,
                           direct=tuple(dict.fromkeys(direct)))
     if source not in graph or target not in graph or not nx.has_path(graph, source, target):

@@ -8,6 +8,7 @@ before anything is stored.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from patron.actors.resolver import Resolver
-from patron.errors import AmbiguousActor, InputError, UnknownActor
+from patron.errors import AmbiguousActor, InputError, UnknownActor, decode_utf8
 from patron.model import Claim, Document, Evidence, document_id
 from patron.sources import yamlfile
 from patron.validation import input_error
@@ -196,7 +197,8 @@ def read_path(
     if path.suffix in (".yaml", ".yml"):
         return read_yaml(path, resolver)
     try:
-        with path.open(encoding="utf-8") as stream:
-            return read_jsonl(stream, resolver, file=str(path), has_document=has_document)
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc}", file=str(path)) from exc
+    text = decode_utf8(data, str(path))
+    return read_jsonl(io.StringIO(text), resolver, file=str(path), has_document=has_document)

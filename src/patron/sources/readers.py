@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from patron.errors import InputError
+from patron.errors import InputError, decode_utf8
 from patron.model import Document, document_id
 
 __all__ = ["SUFFIXES", "Skipped", "read_documents", "read_file"]
@@ -72,10 +72,7 @@ def _read_text(path: Path) -> str:
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
         raise InputError("binary file", file=str(path))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from exc
+    return decode_utf8(data, str(path))
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from patron.errors import InputError
+from patron.errors import InputError, decode_utf8
 
 __all__ = ["line_of", "load", "load_text", "strip_lines"]
 
@@ -48,10 +48,10 @@ def load_text(text: str, file: str = "<string>") -> Any:
 
 def load(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise InputError(f"cannot read: {exc}", file=str(path)) from exc
-    return load_text(text, str(path))
+    return load_text(decode_utf8(data, str(path)), str(path))
 
 
 def line_of(mapping: dict[str, Any], field: str | None = None) -> int | None:

@@ -12,7 +12,10 @@ class ClaimFilter:
     """Every field narrows the listing; ``None`` or empty means no restriction.
 
     ``lo``/``hi`` are ordinal days (``yyyymmdd``): a claim passes when its span
-    overlaps ``[lo, hi]``. ``actors`` matches either side of the claim.
+    overlaps ``[lo, hi]``. A claim with no date at all (neither start nor end) is
+    left out of any such window, since nothing says it held then;
+    ``undated_only`` lists just those claims (the window ignored), so a caller can
+    say how many a window left out. ``actors`` matches either side of the claim.
     """
 
     subjects: tuple[str, ...] = ()
@@ -26,3 +29,8 @@ class ClaimFilter:
     lo: int | None = None
     hi: int | None = None
     limit: int | None = None
+    undated_only: bool = False
+
+    @property
+    def windowed(self) -> bool:
+        return self.lo is not None or self.hi is not None

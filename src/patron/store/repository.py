@@ -8,6 +8,7 @@ claim twice stores it once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 from sqlalchemy import (
@@ -17,6 +18,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    not_,
     or_,
     select,
     union,
@@ -30,7 +32,7 @@ from patron.model import Actor, Attribution, Claim, Document, Evidence, Magnitud
 from patron.store import engine as engines
 from patron.store.filters import ClaimFilter
 from patron.store.schema import actor_names, actors, claims, documents
-from patron.timespan import TimeSpan
+from patron.timespan import OPEN_END, UNKNOWN_START, TimeSpan
 from patron.vocab import VOCAB, parse_grade
 
 __all__ = ["Store"]
@@ -334,6 +336,12 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
 
+    def undated_left_out(self, flt: ClaimFilter) -> int:
+        """How many claims ``flt``'s time window leaves out for having no date at all."""
+        if not flt.windowed:
+            return 0
+        return self.count(replace(flt, lo=None, hi=None, undated_only=True, limit=None))
+
     def max_seq(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
@@ -386,10 +394,15 @@ class Store:
             conds.append(func.substr(c.grade, 1, 1) <= rel)
             if cred is not None:
                 conds.append(func.substr(c.grade, 2, 1) <= str(cred))
-        if flt.lo is not None:
-            conds.append(c.hi >= flt.lo)
-        if flt.hi is not None:
-            conds.append(c.lo <= flt.hi)
+        undated = and_(c.lo == UNKNOWN_START, c.hi == OPEN_END)
+        if flt.undated_only:
+            conds.append(undated)
+        elif flt.windowed:
+            conds.append(not_(undated))
+            if flt.lo is not None:
+                conds.append(c.hi >= flt.lo)
+            if flt.hi is not None:
+                conds.append(c.lo <= flt.hi)
         unknown = [t for t in flt.types if t not in VOCAB.claim_types]
         if unknown:
             raise StoreError(f"unknown claim type(s): {', '.join(unknown)}")
