@@ -57,10 +57,12 @@ def test_who_backs_gives_one_answer_for_every_name_of_hamas(
     assert {"subject_span", "object_span", "quote", "document"} <= set(first["evidence"])
 
 
+@pytest.mark.parametrize("wide", [False, True])
 def test_table_shows_time_stance_grade_and_source(
-    db: str, capsys: pytest.CaptureFixture[str]
+    db: str, wide: bool, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, out, _ = run_cli(capsys, "who-backs", "Hamas", "--db", db)
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run_cli(capsys, "who-backs", "Hamas", "--db", db, *(["--wide"] if wide else []))
     assert code == 0
     for text in (
         "Iran",
@@ -233,3 +235,75 @@ def test_a_time_window_leaves_undated_claims_out_and_says_how_many(
     found, err = qatar_funding("--since", "2010", "--until", "2012")
     assert not found
     assert "1 claim with no date left out of the time window" in err
+
+
+@pytest.fixture
+def with_extracted(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The mini base plus one machine-extracted claim nobody reviewed (Qatar arms Hamas)."""
+    made = {"subject": "Qatar", "type": "arms", "object": "Hamas", "source": _SOURCE,
+            "time": {"start": "2021"}, "origin": "extract:rules@0.1", "stance": "reported",
+            "grade": "C3"}
+    path = tmp_path / "made.jsonl"
+    path.write_text(json.dumps(made) + "\n", encoding="utf-8")
+    assert run_cli(capsys, "claims", "load", str(path), "--db", db)[0] == 0
+    return db
+
+
+def _has_qatar_arms(out: str) -> bool:
+    doc = json.loads(out)
+    return any(p["actor"]["id"] == "qatar" and "arms" in p["types"] for p in doc["patrons"])
+
+
+def test_unreviewed_extracted_claims_are_left_out_by_default_and_counted(
+    with_extracted: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PATRON_UNREVIEWED", raising=False)
+    code, out, err = run_cli(capsys, "who-backs", "Hamas", "--db", with_extracted, "-f", "json")
+    assert code == 0 and not _has_qatar_arms(out)
+    assert "1 machine-extracted claim awaiting review left out" in err
+    code, out, err = run_cli(capsys, "who-backs", "Hamas", "--unreviewed", "include",
+                             "--db", with_extracted, "-f", "json")
+    assert code == 0 and _has_qatar_arms(out) and "awaiting review" not in err
+    monkeypatch.setenv("PATRON_UNREVIEWED", "include")
+    code, out, _ = run_cli(capsys, "who-backs", "Hamas", "--db", with_extracted, "-f", "json")
+    assert code == 0 and _has_qatar_arms(out)
+    # the claims listing is the raw record: everything, with its origin
+    code, out, _ = run_cli(capsys, "claims", "--db", with_extracted, "-f", "jsonl")
+    assert any(json.loads(line)["origin"] == "extract:rules@0.1" for line in out.splitlines())
+
+
+def test_tables_mark_what_is_extracted_and_imported_beside_its_source(
+    with_extracted: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    code, out, _ = run_cli(capsys, "who-backs", "Hamas", "--unreviewed", "include",
+                           "--db", with_extracted)
+    assert code == 0
+    assert "[extracted, unreviewed]" in out
+    code, out, _ = run_cli(capsys, "who-backs", "Hamas", "--unreviewed", "include", "--wide",
+                           "--db", with_extracted)
+    assert "Origin" in out and "extracted, unreviewed" in out and "curated" in out
+
+
+def test_a_bad_unreviewed_setting_is_an_input_error(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATRON_UNREVIEWED", "sometimes")
+    code, _, err = run_cli(capsys, "who-backs", "Hamas", "--db", db)
+    assert code == 2
+    assert err.strip() == (
+        "error: PATRON_UNREVIEWED: unknown value 'sometimes'; one of include, exclude")
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_default_tables_fit_the_terminal_and_never_cut_a_date(
+    db: str, columns: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run_cli(capsys, "who-backs", "Hamas", "--db", db)
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert lines[-1].strip().startswith("one row per type")  # the caption, whole
+    times = [line.split("│")[3].strip() for line in lines if line.count("│") >= 5]
+    assert times and not any("…" in t for t in times)

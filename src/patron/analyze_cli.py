@@ -14,11 +14,11 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from patron.cli_options import DbOpt, FormatOpt
+from patron.cli_options import DbOpt, FormatOpt, unreviewed_mode
 from patron.errors import InputError
 from patron.graph.view import Slice, View, open_view
 from patron.kb import KnowledgeBase
-from patron.output import Format, emit, note_undated
+from patron.output import Format, emit, note_undated, note_unreviewed
 from patron.store import ClaimFilter
 from patron.timespan import date_bounds
 
@@ -73,9 +73,12 @@ def _view(db: str | None, as_of: str | None, since: str | None, until: str | Non
 
         check_target(plot)
     slice_ = Slice.of(as_of=as_of, since=since, until=until)
+    mode = unreviewed_mode(None)
     kb = KnowledgeBase.open(db)
-    note_undated(kb.store.undated_left_out(ClaimFilter(lo=slice_.lo, hi=slice_.hi)))
-    return kb, open_view(kb.store, slice_)
+    window = ClaimFilter(lo=slice_.lo, hi=slice_.hi, unreviewed=mode)
+    note_undated(kb.store.undated_left_out(window))
+    note_unreviewed(kb.store.unreviewed_left_out(window))
+    return kb, open_view(kb.store, slice_, ClaimFilter(unreviewed=mode))
 
 
 @analyze_app.command("patrons")
@@ -278,8 +281,10 @@ def changes_cmd(
             raise InputError(str(exc), field=field) from exc
     if date_bounds(second)[1] <= date_bounds(first)[0]:
         raise InputError(f"Y2 ({second}) must come after Y1 ({first})", field="Y2")
+    mode = unreviewed_mode(None)
     kb = KnowledgeBase.open(db)
-    result = changes(kb.store, first, second)
+    note_unreviewed(kb.store.unreviewed_left_out(ClaimFilter(unreviewed=mode)))
+    result = changes(kb.store, first, second, unreviewed=mode)
     if plot is not None:
         from patron.graph.plot import timeline
 

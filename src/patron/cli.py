@@ -16,14 +16,29 @@ from rich.console import Console
 
 from patron import settings
 from patron.analyze_cli import analyze_app
-from patron.cli_options import DbOpt, FormatOpt, OutputOpt
+from patron.cli_options import (
+    DbOpt,
+    FormatOpt,
+    OutputOpt,
+    UnreviewedOpt,
+    WideOpt,
+    unreviewed_mode,
+)
 from patron.errors import InputError, PatronError, decode_utf8
 from patron.extract_cli import eval_app, extract, ingest
 from patron.graph.backing import Backing, backed_by, source_records, who_backs
 from patron.import_cli import import_app, row_progress
 from patron.kb import KnowledgeBase
 from patron.learn_cli import eval_model, train
-from patron.output import Format, actor_record, claim_record, emit, note_undated, written
+from patron.output import (
+    Format,
+    actor_record,
+    claim_record,
+    emit,
+    note_undated,
+    note_unreviewed,
+    written,
+)
 from patron.store import ClaimFilter
 from patron.tables import actors_table, backing_table, claims_table
 from patron.timespan import date_bounds
@@ -146,7 +161,7 @@ def _backing_document(backing: Backing) -> dict[str, Any]:
     }
 
 
-def _print_backing(backing: Backing, fmt: Format, detail: bool) -> None:
+def _print_backing(backing: Backing, fmt: Format, detail: bool, wide: bool = False) -> None:
     rows = [
         claim_record(c, backing.names, backing.documents)
         for c in backing.claims() + backing.changes
@@ -155,7 +170,7 @@ def _print_backing(backing: Backing, fmt: Format, detail: bool) -> None:
         fmt,
         rows=rows,
         document=_backing_document(backing),
-        table=lambda: backing_table(backing, detail=detail),
+        table=lambda: backing_table(backing, detail=detail, wide=wide),
     )
 
 
@@ -196,10 +211,13 @@ def backing_cmd(
     stance: StanceOpt = None,
     origin: OriginOpt = None,
     detail: DetailOpt = False,
+    unreviewed: UnreviewedOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Who supports ACTOR (who-backs), or whom it supports (backed-by), with the evidence."""
+    mode = unreviewed_mode(unreviewed)
     kb = _open(db)
     flt = _filter(
         types=type,
@@ -210,14 +228,16 @@ def backing_cmd(
         origins=origin,
         family="support",
     )
+    flt = replace(flt, unreviewed=mode)
     query = who_backs if ctx.info_name == "who-backs" else backed_by
     found = query(kb.store, kb.resolve(actor), flt)
-    _print_backing(found, fmt, detail)
+    _print_backing(found, fmt, detail, wide)
     mine = (found.actor.id,)
     support = replace(flt, families=("support",))
     side = replace(support, objects=mine) if found.role == "patrons" else replace(
         support, subjects=mine)
     note_undated(kb.store.undated_left_out(side))
+    note_unreviewed(kb.store.unreviewed_left_out(side))
 
 
 app.command(
@@ -246,12 +266,16 @@ def actors(
 
 
 @app.command()
-def actor(name: str, db: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+def actor(name: str, unreviewed: UnreviewedOpt = None, db: DbOpt = None,
+          fmt: FormatOpt = Format.table) -> None:
     """Profile of one actor: kind, aliases, patrons, clients and timeline of claims."""
     from patron.graph.profile import profile, profile_document, profile_table
 
+    mode = unreviewed_mode(unreviewed)
     kb = _open(db)
-    prof = profile(kb.store, kb.resolve(name))
+    who = kb.resolve(name)
+    prof = profile(kb.store, who, unreviewed=mode)
+    note_unreviewed(kb.store.unreviewed_left_out(ClaimFilter(actors=(who.id,), unreviewed=mode)))
     rows = [claim_record(c, prof.names, prof.documents) for c in prof.timeline]
     emit(fmt, rows=rows, document=profile_document(prof), table=lambda: profile_table(prof))
 

@@ -111,6 +111,15 @@ class Document(_Record):
         classmethod(lambda cls, v: _partial_date(v))
     )
 
+    def brief(self) -> str:
+        """A narrow table's name for the source: ``Publisher (date)``; a dataset adds
+        the first part of its title (``UCDP External Support Dataset v18.1 (2018)``)."""
+        name = self.publisher or self.title or self.id
+        if self.kind == "dataset" and self.title:
+            head = self.title.split(",")[0]
+            name = f"{self.publisher} {head}" if self.publisher else head
+        return f"{name} ({self.published})" if self.published else name
+
     def citation(self, short: bool = False) -> str:
         """``Publisher, "Title", date`` for a table cell; ``short`` trims the title."""
         title = self.title
@@ -189,6 +198,21 @@ class Claim(_Record):
     score: float | None = Field(default=None, ge=0.0, le=1.0)  # the classifier's probability
     review: str = "proposed"
     statement: str | None = None
+
+    @property
+    def machine_unreviewed(self) -> bool:
+        """Made by an extraction stage and not yet reviewed by anyone."""
+        return self.origin.startswith("extract") and self.review == "proposed"
+
+    @property
+    def provenance(self) -> str:
+        """Where the claim comes from, for a reader: ``curated``, ``imported``,
+        ``extracted, unreviewed`` or ``extracted, accepted`` (``…, rejected``)."""
+        if self.origin.startswith("extract"):
+            return "extracted, " + ("unreviewed" if self.review == "proposed" else self.review)
+        if self.origin.startswith("import"):
+            return "imported"
+        return self.origin
 
     @field_validator("type")
     @classmethod

@@ -27,6 +27,7 @@ __all__ = [
     "emit",
     "flatten",
     "note_undated",
+    "note_unreviewed",
     "stance_style",
     "written",
 ]
@@ -55,6 +56,16 @@ def note_undated(count: int) -> None:
         Console(stderr=True).print(
             f"{count:,} claim{'s' if count != 1 else ''} with no date left out of the time "
             "window (drop --since/--until/--as-of to see them)",
+            highlight=False,
+        )
+
+
+def note_unreviewed(count: int) -> None:
+    """Say on stderr how many machine-extracted, unreviewed claims were left out."""
+    if count:
+        Console(stderr=True).print(
+            f"{count:,} machine-extracted claim{'s' if count != 1 else ''} awaiting review "
+            "left out (--unreviewed include to see them, marked)",
             highlight=False,
         )
 

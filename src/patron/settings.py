@@ -30,6 +30,7 @@ class Settings:
     data_dir: Path
     echo_sql: bool
     relations: str
+    unreviewed: str
 
 
 # name -> (default, documentation); the docs test reads this table.
@@ -50,6 +51,13 @@ SETTINGS: dict[str, tuple[str, str]] = {
         "heads in the data directory's model/ folder, the rules' finding one of their "
         "features) or rules (the hand-written rules alone)",
     ),
+    "PATRON_UNREVIEWED": (
+        "exclude",
+        "whether answers (who-backs, backed-by, actor, analyze) include claims an extraction "
+        "stage made that no one has reviewed yet: exclude (they are counted and the count is "
+        "shown) or include (they are shown, marked 'extracted, unreviewed'); --unreviewed "
+        "include|exclude overrides it per command",
+    ),
 }
 
 
@@ -61,4 +69,5 @@ def get() -> Settings:
         data_dir=Path(data_dir) if data_dir else _default_data_dir(),
         echo_sql=os.environ.get("PATRON_ECHO_SQL", "0") == "1",
         relations=os.environ.get("PATRON_RELATIONS", SETTINGS["PATRON_RELATIONS"][0]),
+        unreviewed=os.environ.get("PATRON_UNREVIEWED", SETTINGS["PATRON_UNREVIEWED"][0]),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.markup import escape
 from rich.table import Table
 
@@ -31,84 +33,135 @@ def _extra(claim: Claim, names: dict[str, str]) -> str:
 _SOURCES_SHOWN = 3
 
 
-def _sources_cell(claims: list[Claim], documents: dict[str, Document]) -> str:
-    """Each source of the claims with the time it covers, furthest back first."""
+def _provenance(claims: list[Claim]) -> str:
+    """`` [imported]``, `` [extracted, unreviewed]``…; nothing for curated claims."""
+    kinds = sorted({c.provenance for c in claims} - {"curated"})
+    return f" [dim]\\[{escape(', '.join(kinds))}][/]" if kinds else ""
+
+
+def _brief_cell(claim: Claim, documents: dict[str, Document]) -> str:
+    """``Speaker via Publisher (date)``: a source in a narrow table."""
+    doc = documents.get(claim.evidence.document)
+    text = doc.brief() if doc else claim.evidence.document
+    if claim.attribution.by and (doc is None or claim.attribution.by != doc.publisher):
+        text = f"{claim.attribution.by} via {text}"
+    return text
+
+
+def _sources_cell(claims: list[Claim], documents: dict[str, Document], shown: int,
+                  cite: Callable[[Claim, dict[str, Document]], str] = source_cell) -> str:
+    """Each source of the claims with the time it covers and, unless curated, where the
+    claims come from (imported, extracted and unreviewed), furthest back first."""
     spans = by_source(claims)
-    first: dict[str, Claim] = {}
+    of_doc: dict[str, list[Claim]] = {}
     for c in claims:
-        first.setdefault(c.evidence.document, c)
+        of_doc.setdefault(c.evidence.document, []).append(c)
     lines = []
-    for entry in spans[:_SOURCES_SHOWN]:
-        cite = escape(source_cell(first[entry.document], documents))
+    for entry in spans[:shown]:
+        mine = of_doc[entry.document]
         count = f" ×{entry.claims}" if entry.claims > 1 else ""
-        lines.append(f"{cite}: {entry.span.label()}{count}")
-    if len(spans) > _SOURCES_SHOWN:
-        lines.append(f"[dim](+{len(spans) - _SOURCES_SHOWN} more sources)[/]")
+        lines.append(
+            f"{escape(cite(mine[0], documents))}: {entry.span.label()}{count}{_provenance(mine)}"
+        )
+    if len(spans) > shown:
+        lines.append(f"[dim](+{len(spans) - shown} more sources)[/]")
     return "\n".join(lines)
 
 
-def _summary_row(summary: TypeSummary, backing: Backing) -> list[str]:
-    best = summary.best
-    stances = ", ".join(
+def _stances(summary: TypeSummary) -> str:
+    return ", ".join(
         stance_style(s) + (f" ×{n}" if n > 1 else "") for s, n in summary.stance_counts().items()
     )
-    source = _sources_cell(summary.claims, backing.documents)
+
+
+def _summary_row(summary: TypeSummary, backing: Backing, wide: bool) -> list[str]:
+    best = summary.best
+    extra = _extra(best, backing.names)
+    if wide:
+        return [
+            summary.type,
+            summary.span.label(),
+            _stances(summary),
+            best.grade,
+            escape(extra),
+            escape(", ".join(sorted({c.provenance for c in summary.claims}))),
+            _sources_cell(summary.claims, backing.documents, _SOURCES_SHOWN),
+        ]
     return [
-        summary.type,
+        summary.type + (f"\n[dim]{escape(extra)}[/]" if extra else ""),
         summary.span.label(),
-        stances,
-        best.grade,
-        _extra(best, backing.names),
+        f"{_stances(summary)} · {best.grade}",
+        _sources_cell(summary.claims, backing.documents, 2, _brief_cell),
+    ]
+
+
+def _claim_row(claim: Claim, backing: Backing, wide: bool) -> list[str]:
+    extra = _extra(claim, backing.names)
+    source = escape(_brief_cell(claim, backing.documents)) + _provenance([claim])
+    if wide:
+        return [
+            claim.type,
+            claim.time.label(),
+            stance_style(claim.stance),
+            claim.grade,
+            escape(extra),
+            claim.provenance,
+            escape(source_cell(claim, backing.documents)),
+        ]
+    return [
+        claim.type + (f"\n[dim]{escape(extra)}[/]" if extra else ""),
+        claim.time.label(),
+        f"{stance_style(claim.stance)} · {claim.grade}",
         source,
     ]
 
 
-def _claim_row(claim: Claim, backing: Backing) -> list[str]:
-    return [
-        claim.type,
-        claim.time.label(),
-        stance_style(claim.stance),
-        claim.grade,
-        _extra(claim, backing.names),
-        source_cell(claim, backing.documents),
-    ]
-
-
-def backing_table(backing: Backing, *, detail: bool = False) -> Table | str:
+def backing_table(backing: Backing, *, detail: bool = False, wide: bool = False) -> Table | str:
     """Patrons (or clients) with their support; one row per type, or per claim if ``detail``.
 
     A summary row spans every claim of that type: its time is the earliest start to
-    the latest end, its stances are counted, and its grade and source are those of
-    the best claim (least hedged, best graded, latest).
+    the latest end, its stances are counted, and its grade is that of the best claim
+    (least hedged, best graded, latest); its sources are listed with the time each
+    covers. The default columns fit an 80-column terminal (stance and grade share
+    one, amount and route sit under the type, a claim's origin is marked beside its
+    source unless curated); ``wide`` gives each its own column.
     """
     role = "Patron" if backing.role == "patrons" else "Client"
     name = backing.actor.name
     title = f"Who backs {name}" if backing.role == "patrons" else f"Whom {name} backs"
     if not backing.partners:
         return f"No support claims found for {name} with these filters."
-    table = Table(
-        title=title, caption=None if detail else "one row per type; --detail for every claim"
-    )
-    table.add_column(role, overflow="fold", max_width=30)
-    for col in ("Type", "Time", "Stance", "Grade"):
-        table.add_column(col, no_wrap=col != "Stance")
-    table.add_column("Amount / route", overflow="fold", max_width=36)
-    table.add_column("Source", overflow="fold")
+    hints = ["one row per type; --detail for every claim"] if not detail else []
+    hints += [] if wide else ["--wide for every column"]
+    # expand: the ratios share the terminal's width out (the source gets the most)
+    table = Table(title=title, caption="; ".join(hints) or None, expand=True)
+    table.add_column(role, ratio=3)
+    table.add_column("Type", width=14, overflow="fold")
+    table.add_column("Time", width=12, overflow="fold")  # a date is never cut
+    if wide:
+        table.add_column("Stance", ratio=3)
+        table.add_column("Grade", ratio=1)
+        table.add_column("Amount / route", ratio=3)
+        table.add_column("Origin", ratio=2)
+    else:
+        table.add_column("Stance · grade", ratio=3)
+    table.add_column("Source", ratio=7)
     for partner in backing.partners:
-        label = partner.actor.name
+        label = escape(partner.actor.name)
         if partner.actor.part_of:
-            label += f" (part of {backing.names.get(partner.actor.part_of, partner.actor.part_of)})"
+            parent = backing.names.get(partner.actor.part_of, partner.actor.part_of)
+            label += f" (part of {escape(parent)})"
         rows = (
-            [_claim_row(c, backing) for c in partner.claims]
+            [_claim_row(c, backing, wide) for c in partner.claims]
             if detail
-            else [_summary_row(s, backing) for s in partner.by_type()]
+            else [_summary_row(s, backing, wide) for s in partner.by_type()]
         )
         for i, row in enumerate(rows):
             table.add_row(f"[bold]{label}[/]" if i == 0 else "", *row)
         table.add_section()
     for c in backing.changes:
         who = f"{backing.names.get(c.subject, c.subject)} → {backing.names.get(c.object, c.object)}"
-        table.add_row(f"[italic]{who}[/]", *_claim_row(c, backing))
+        table.add_row(f"[italic]{escape(who)}[/]", *_claim_row(c, backing, wide))
     return table
 
 

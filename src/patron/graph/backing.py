@@ -213,6 +213,7 @@ def _query(store: Store, actor: Actor, role: Role, base: ClaimFilter) -> Backing
         min_grade=base.min_grade,
         lo=base.lo,
         hi=base.hi,
+        unreviewed=base.unreviewed,
         objects=mine if role == "patrons" else (),
         subjects=mine if role == "clients" else (),
     )
@@ -229,6 +230,7 @@ def _query(store: Store, actor: Actor, role: Role, base: ClaimFilter) -> Backing
             hi=base.hi,
             min_grade=base.min_grade,
             origins=base.origins,
+            unreviewed=base.unreviewed,
         )
     )
     actors = {a.id: a for a in store.actors(by_partner)}

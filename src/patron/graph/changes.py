@@ -21,6 +21,7 @@ from patron.graph.result import WEIGHTING
 from patron.graph.view import Slice, View, open_view
 from patron.model import Claim
 from patron.store import ClaimFilter, Store
+from patron.store.filters import Unreviewed
 
 __all__ = ["THRESHOLD", "Change", "Changes", "changes", "compare", "series"]
 
@@ -150,17 +151,21 @@ def compare(before: View, after: View, events: Sequence[Claim] = ()) -> Changes:
     return Changes(before, after, found)
 
 
-def changes(store: Store, first: str, second: str) -> Changes:
-    """What changed between the dates ``first`` and ``second`` (YYYY[-MM[-DD]])."""
+def changes(store: Store, first: str, second: str, *, unreviewed: Unreviewed = "include"
+            ) -> Changes:
+    """What changed between the dates ``first`` and ``second`` (YYYY[-MM[-DD]]);
+    ``unreviewed`` as in :class:`~patron.store.ClaimFilter`."""
     before, after = Slice.of(as_of=first), Slice.of(as_of=second)
     assert before.lo is not None and after.hi is not None
     lo, hi = (before.lo, after.hi) if before.lo <= after.hi else (after.lo, before.hi)
     events = [
-        e for e in store.claims(ClaimFilter(types=("rupture", "resumption"), lo=lo, hi=hi))
+        e for e in store.claims(ClaimFilter(types=("rupture", "resumption"), lo=lo, hi=hi,
+                                            unreviewed=unreviewed))
         if lo is not None and e.time.bounds()[0] >= lo and e.review != "rejected"
         and e.stance != "denied"
     ]
-    return compare(open_view(store, before), open_view(store, after), events)
+    only = ClaimFilter(unreviewed=unreviewed)
+    return compare(open_view(store, before, only), open_view(store, after, only), events)
 
 
 def series(store: Store, ties: Sequence[tuple[str, str, str]], years: range,

@@ -20,6 +20,7 @@ from patron.graph.backing import (
 from patron.model import Actor, Claim, Document
 from patron.output import actor_record, claim_record, stance_style
 from patron.store import ClaimFilter, Store
+from patron.store.filters import Unreviewed
 from patron.timespan import TimeSpan
 
 __all__ = [
@@ -83,16 +84,17 @@ def timeline_rows(claims: list[Claim]) -> list[TimelineRow]:
     return sorted(out, key=lambda r: (r.first.time.bounds(), r.first.id))
 
 
-def profile(store: Store, actor: Actor) -> Profile:
-    timeline = store.claims(ClaimFilter(actors=(actor.id,)))
+def profile(store: Store, actor: Actor, *, unreviewed: Unreviewed = "include") -> Profile:
+    """``actor``'s profile; ``unreviewed`` as in :class:`~patron.store.ClaimFilter`."""
+    timeline = store.claims(ClaimFilter(actors=(actor.id,), unreviewed=unreviewed))
     ids = {c.subject for c in timeline} | {c.object for c in timeline} | {actor.id}
     organs = [a for a in store.actors(kind=None) if a.part_of == actor.id]
     return Profile(
         actor=actor,
         parent=store.actor(actor.part_of) if actor.part_of else None,
         organs=organs,
-        patrons=who_backs(store, actor),
-        clients=backed_by(store, actor),
+        patrons=who_backs(store, actor, ClaimFilter(unreviewed=unreviewed)),
+        clients=backed_by(store, actor, ClaimFilter(unreviewed=unreviewed)),
         timeline=timeline,
         documents=store.documents(c.evidence.document for c in timeline),
         names=store.display_names(ids),
@@ -124,12 +126,7 @@ def profile_document(prof: Profile) -> dict[str, Any]:
 
 
 def _publisher(doc: Document | None) -> str | None:
-    """A short name for a source: its publisher, and for a dataset its title too."""
-    if doc is None:
-        return None
-    if doc.kind == "dataset" and doc.title:
-        return f"{doc.publisher} {doc.title.split(',')[0]}" if doc.publisher else doc.title
-    return doc.publisher or doc.title
+    return doc.brief() if doc else None
 
 
 def profile_table(prof: Profile) -> Group:

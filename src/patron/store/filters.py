@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["ClaimFilter"]
+__all__ = ["ClaimFilter", "Unreviewed"]
+
+#: What to do with machine-extracted claims nobody has reviewed yet.
+Unreviewed = Literal["include", "exclude", "only"]
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,8 @@ class ClaimFilter:
     left out of any such window, since nothing says it held then;
     ``undated_only`` lists just those claims (the window ignored), so a caller can
     say how many a window left out. ``actors`` matches either side of the claim.
+    ``unreviewed`` keeps (``include``), drops (``exclude``) or keeps only
+    (``only``) claims an extraction stage made that no one has reviewed.
     """
 
     subjects: tuple[str, ...] = ()
@@ -30,6 +36,7 @@ class ClaimFilter:
     hi: int | None = None
     limit: int | None = None
     undated_only: bool = False
+    unreviewed: Unreviewed = "include"
 
     @property
     def windowed(self) -> bool:

@@ -342,6 +342,12 @@ class Store:
             return 0
         return self.count(replace(flt, lo=None, hi=None, undated_only=True, limit=None))
 
+    def unreviewed_left_out(self, flt: ClaimFilter) -> int:
+        """How many machine-extracted, unreviewed claims ``flt`` leaves out for being so."""
+        if flt.unreviewed != "exclude":
+            return 0
+        return self.count(replace(flt, unreviewed="only", limit=None))
+
     def max_seq(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
@@ -394,6 +400,11 @@ class Store:
             conds.append(func.substr(c.grade, 1, 1) <= rel)
             if cred is not None:
                 conds.append(func.substr(c.grade, 2, 1) <= str(cred))
+        machine = and_(c.origin.like("extract%"), c.review == "proposed")
+        if flt.unreviewed == "exclude":
+            conds.append(not_(machine))
+        elif flt.unreviewed == "only":
+            conds.append(machine)
         undated = and_(c.lo == UNKNOWN_START, c.hi == OPEN_END)
         if flt.undated_only:
             conds.append(undated)
