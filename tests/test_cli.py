@@ -307,3 +307,23 @@ def test_default_tables_fit_the_terminal_and_never_cut_a_date(
     assert lines[-1].strip().startswith("one row per type")  # the caption, whole
     times = [line.split("│")[3].strip() for line in lines if line.count("│") >= 5]
     assert times and not any("…" in t for t in times)
+
+
+def test_a_claim_may_name_a_stored_source_by_its_id(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    by_id = {"subject": "Qatar", "type": "diplomatic", "object": "Hamas",
+             "time": {"start": "2022"}, "source": "test-report"}  # defined in mini.yaml
+    path = tmp_path / "by-id.jsonl"
+    path.write_text(json.dumps(by_id) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db)
+    assert code == 0, err
+    rows = _json(capsys, "claims", "--subject", "Qatar", "--type", "diplomatic",
+                 "--db", db, "-f", "json")
+    assert any(r["source"]["title"] == "A report written for the test suite"
+               for r in rows)  # type: ignore[union-attr]
+    unknown = {**by_id, "source": "no-such-source"}
+    path.write_text(json.dumps(unknown) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db)
+    assert code == 2
+    assert err.startswith(f"error: {path}:1: source: unknown source 'no-such-source'")

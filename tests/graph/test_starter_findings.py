@@ -74,3 +74,16 @@ def test_changes_report_iran_hamas_strain_and_resumption(starter: KnowledgeBase)
     ties = [c for c in result.changes if {c.source, c.target} == {"iran", "hamas"}]
     kinds = {e.type for c in ties for e in c.events}
     assert {"rupture", "resumption"} <= kinds
+
+
+def test_iran_s_leaders_and_organs_count_with_iran(view: View) -> None:
+    ranked = {r.actor: r for r in patrons(view, "hamas").ranked}
+    assert ranked["ali-khamenei"].counted_in == "iran"  # a person holding state office
+    assert ranked["irgc"].counted_in == "iran"
+    assert {"ali-khamenei", "irgc"} <= set(ranked["iran"].organs)
+
+
+def test_changes_name_actors_that_only_an_event_mentions(starter: KnowledgeBase) -> None:
+    rows = changes(starter.store, "2011", "2018").rows()
+    refs = [r[k] for r in rows for k in ("from", "to")]
+    assert refs and all(ref["name"] != ref["id"] for ref in refs)

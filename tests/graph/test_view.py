@@ -74,3 +74,22 @@ def test_every_edge_names_claims_in_the_view(view_all: View) -> None:
     for _, _, data in view_all.graph.edges(data=True):
         assert data["claims"]
         assert all(c in view_all.claims for c in data["claims"])
+
+
+def test_organs_and_office_holders_count_with_their_state_group_members_do_not() -> None:
+    from patron.graph.view import root_of
+    from patron.model import Actor
+
+    actors = {a.id: a for a in [
+        Actor(id="iran", name="Iran", kind="state"),
+        Actor(id="irgc", name="IRGC", kind="state_organ", part_of="iran"),
+        Actor(id="quds-force", name="Quds Force", kind="state_organ", part_of="irgc"),
+        Actor(id="soleimani", name="Soleimani", kind="person", part_of="quds-force"),
+        Actor(id="khamenei", name="Khamenei", kind="person", part_of="iran"),
+        Actor(id="hamas", name="Hamas", kind="armed_group"),
+        Actor(id="haniyeh", name="Haniyeh", kind="person", part_of="hamas"),
+    ]}
+    assert [root_of(a, actors) for a in ("irgc", "quds-force", "soleimani", "khamenei")] == [
+        "iran"] * 4
+    assert root_of("haniyeh", actors) == "haniyeh"
+    assert root_of("hamas", actors) == "hamas"

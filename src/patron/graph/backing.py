@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from patron.graph.view import root_of, with_parents
 from patron.graph.weight import edge_weight, reference_day, score
 from patron.model import Actor, Claim, Document
 from patron.store import ClaimFilter, Store
@@ -167,12 +168,8 @@ class Backing:
         return [c for p in self.partners for c in p.claims]
 
 
-def _root(actor: Actor) -> str:
-    """The state an organ belongs to, else the actor itself."""
-    return actor.part_of if actor.kind == "state_organ" and actor.part_of else actor.id
-
-
-def _ranked(partners: list[Partner], hi: int | None) -> list[Partner]:
+def _ranked(partners: list[Partner], hi: int | None, actors: dict[str, Actor]
+            ) -> list[Partner]:
     """Strongest first: by the weight the network gives the tie
     (:func:`~patron.graph.weight.edge_weight`: breadth of support, independent
     sources, stance, grade and recency up to ``hi`` or the latest claim), then by
@@ -183,7 +180,7 @@ def _ranked(partners: list[Partner], hi: int | None) -> list[Partner]:
     """
     groups: dict[str, list[Partner]] = {}
     for p in partners:
-        groups.setdefault(_root(p.actor), []).append(p)
+        groups.setdefault(root_of(p.actor.id, actors), []).append(p)
     ref = reference_day((c for p in partners for c in p.claims), hi)
 
     def strength(members: list[Partner]) -> tuple[float, int, int]:
@@ -233,9 +230,9 @@ def _query(store: Store, actor: Actor, role: Role, base: ClaimFilter) -> Backing
             unreviewed=base.unreviewed,
         )
     )
-    actors = {a.id: a for a in store.actors(by_partner)}
+    actors = with_parents(store, by_partner)
     partners = [Partner(actors[pid], claims) for pid, claims in by_partner.items()]
-    partners = _ranked(partners, base.hi)
+    partners = _ranked(partners, base.hi, actors)
     every = found + changes
     ids = {c.subject for c in every} | {c.object for c in every}
     ids |= {place for c in every for place in c.route}

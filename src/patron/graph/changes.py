@@ -55,10 +55,13 @@ class Changes:
     before: View
     after: View
     changes: list[Change]
+    names: dict[str, str] = field(default_factory=dict)  # actors only events name
 
     def _ref(self, actor: str) -> dict[str, str]:
-        view = self.after if actor in self.after.actors else self.before
-        return view.ref_of(actor)
+        for view in (self.after, self.before):
+            if actor in view.actors:
+                return view.ref_of(actor)
+        return {"id": actor, "name": self.names.get(actor, actor)}
 
     def rows(self) -> list[dict[str, Any]]:
         return [
@@ -165,7 +168,9 @@ def changes(store: Store, first: str, second: str, *, unreviewed: Unreviewed = "
         and e.stance != "denied"
     ]
     only = ClaimFilter(unreviewed=unreviewed)
-    return compare(open_view(store, before, only), open_view(store, after, only), events)
+    found = compare(open_view(store, before, only), open_view(store, after, only), events)
+    found.names = store.display_names({a for e in events for a in (e.subject, e.object)})
+    return found
 
 
 def series(store: Store, ties: Sequence[tuple[str, str, str]], years: range,

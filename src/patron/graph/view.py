@@ -50,7 +50,7 @@ from patron.timespan import date_bounds
 if TYPE_CHECKING:  # networkx is imported where a graph is built: other commands start faster
     import networkx as nx
 
-__all__ = ["LAYERS", "Slice", "View", "build", "open_view"]
+__all__ = ["LAYERS", "Slice", "View", "build", "open_view", "root_of", "with_parents"]
 
 LAYERS = ("support", "hostility", "alignment", "transit")
 _ALIGNMENT = ("alliance", "meeting", "mediation", "member_of")
@@ -147,7 +147,7 @@ class View:
         """The state an organ belongs to (following ``part_of``), else the actor itself."""
         found = self._roots.get(actor_id)
         if found is None:
-            found = self._roots[actor_id] = _root(actor_id, self.actors)
+            found = self._roots[actor_id] = root_of(actor_id, self.actors)
         return found
 
     def organs(self, actor_id: str) -> list[str]:
@@ -192,10 +192,15 @@ class View:
         return out
 
 
-def _root(actor_id: str, actors: dict[str, Actor]) -> str:
+def root_of(actor_id: str, actors: dict[str, Actor]) -> str:
+    """The state ``actor_id`` counts with: following ``part_of`` through organs (and a
+    person holding office in one) up to a state; else the actor itself. ``actors``
+    must hold the chain (:func:`with_parents`)."""
     seen = {actor_id}
     current = actors.get(actor_id)
-    while current is not None and current.kind == "state_organ" and current.part_of:
+    # an organ, or a person holding office in one (or in the state itself), counts
+    # with its state; a person of an armed group stays its own node
+    while current is not None and current.kind in ("state_organ", "person") and current.part_of:
         parent = actors.get(current.part_of)
         if parent is None or parent.id in seen:
             return actor_id
@@ -216,7 +221,7 @@ def build(claims: Iterable[Claim], actors: dict[str, Actor], slice_: Slice = Sli
 
     kept = [c for c in claims if c.review != "rejected" and c.family != "speech"]
     ref = reference_day(kept, slice_.hi)
-    roots = {a: _root(a, actors) for a in actors}
+    roots = {a: root_of(a, actors) for a in actors}
     buckets: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     organs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     derived: dict[tuple[str, str, str], str] = {}
@@ -297,10 +302,15 @@ def open_view(store: Store, slice_: Slice = Slice(), flt: ClaimFilter | None = N
     found = store.claims(ClaimFilter(**{**base.__dict__, "lo": slice_.lo, "hi": slice_.hi}))
     ids = {c.subject for c in found} | {c.object for c in found}
     ids |= {p for c in found for p in c.route}
+    return build(found, with_parents(store, ids), slice_)
+
+
+def with_parents(store: Store, ids: Iterable[str]) -> dict[str, Actor]:
+    """The actors ``ids`` and every actor up their ``part_of`` chains."""
     actors = {a.id: a for a in store.actors(ids)}
     parents = {a.part_of for a in actors.values() if a.part_of} - set(actors)
     while parents:  # organ chains: IRGC → Iran, OFAC → US Treasury → United States
         more = {a.id: a for a in store.actors(parents)}
         actors.update(more)
         parents = {a.part_of for a in more.values() if a.part_of} - set(actors)
-    return build(found, actors, slice_)
+    return actors

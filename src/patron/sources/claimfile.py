@@ -92,12 +92,20 @@ def parse_record(
     ]
     evidence = dict(data.pop("evidence", None) or {})
     source = data.pop("source", None)
-    if isinstance(source, str):  # curated YAML: a source id
-        if sources is None or source not in sources:
+    if isinstance(source, str):  # a source id: defined in this YAML file, or already stored
+        if sources is not None and source in sources:
+            document = sources[source]
+        elif has_document is not None and has_document(source):
+            document = None
+            evidence["document"] = source
+        else:
             raise InputError(
-                f"unknown source {source!r}", file=file, line=where("source"), field="source"
+                f"unknown source {source!r}: not defined in this file nor stored in the "
+                "knowledge base",
+                file=file,
+                line=where("source"),
+                field="source",
             )
-        document = sources[source]
     elif source is not None:
         document = _document(
             source, file=file, line=where("source"), doc_id=evidence.get("document")
@@ -134,8 +142,11 @@ def parse_record(
     return claim
 
 
-def read_yaml(path: Path, resolver: Resolver) -> ClaimBatch:
-    """Curated claims: ``sources:`` (documents) and ``claims:`` referring to them."""
+def read_yaml(
+    path: Path, resolver: Resolver, has_document: Callable[[str], bool] | None = None
+) -> ClaimBatch:
+    """Curated claims: ``sources:`` (documents) and ``claims:`` referring to them (or to
+    sources already stored, when ``has_document`` says so)."""
     file = str(path)
     data = yamlfile.load(path)
     if isinstance(data, list):
@@ -155,7 +166,8 @@ def read_yaml(path: Path, resolver: Resolver) -> ClaimBatch:
             raise InputError("expected a mapping", file=file, field="claims")
         batch.claims.append(
             parse_record(
-                entry, resolver, batch, file=file, line=yamlfile.line_of(entry), sources=sources
+                entry, resolver, batch, file=file, line=yamlfile.line_of(entry), sources=sources,
+                has_document=has_document,
             )
         )
     return batch
@@ -195,7 +207,7 @@ def read_path(
 ) -> ClaimBatch:
     """A claim file by its suffix: ``.yaml``/``.yml`` or JSON lines."""
     if path.suffix in (".yaml", ".yml"):
-        return read_yaml(path, resolver)
+        return read_yaml(path, resolver, has_document)
     try:
         data = path.read_bytes()
     except OSError as exc:
