@@ -4,8 +4,9 @@ A candidate is an ordered pair (subject, object) of mentions of two different
 actors in one sentence, places aside. Both orders are candidates: the relation
 head says whether the first is the patron, the attacker, the ally — or nothing.
 The number of pairs is bounded (the nearest ``MAX_PARTNERS`` on each side of a
-mention, at most ``MAX_DISTANCE`` characters apart), so cost stays linear in the
-length of a sentence.
+mention, at most ``MAX_DISTANCE`` characters apart) and each pair reads at most
+``CONTEXT`` characters on either side, so cost stays linear in the length of a
+sentence, however long.
 
 Features are strings (the model maps them to weights). They describe what a
 careful reader looks at: the words between the two mentions and beside them,
@@ -26,6 +27,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
@@ -34,6 +36,9 @@ from patron.extract.mentions import ACTOR_KINDS, Mention
 __all__ = ["MAX_DISTANCE", "MAX_PARTNERS", "candidate_pairs", "pair_features", "sentence_words"]
 
 MAX_DISTANCE = 300  # characters between the two mentions of a pair
+#: Characters read on each side of a pair (cue words, context); a normal sentence
+#: fits whole, an unpunctuated page does not make every pair read every word.
+CONTEXT = 400
 MAX_PARTNERS = 6  # nearest other-actor mentions on each side of a mention
 _MAX_BETWEEN = 14  # words between the mentions read one by one; beyond, only both ends
 
@@ -129,6 +134,10 @@ def sentence_words(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[
     return out
 
 
+def _start(token: tuple[int, int, str, str | None]) -> int:
+    return token[0]
+
+
 def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word
 
@@ -162,7 +171,9 @@ def pair_features(
     places_between = 0
     last_role: str | None = None
     cue_at: list[tuple[str, str]] = []
-    for start, _end, word, cover in toks:
+    first = bisect_left(toks, left.start - CONTEXT, key=_start)
+    last = bisect_right(toks, right.end + CONTEXT, key=_start)
+    for start, _end, word, cover in toks[first:last]:
         # The pair's own mentions, then other actors and places, become placeholders.
         r = "LEFT" if left.start <= start < left.end else \
             "RIGHT" if right.start <= start < right.end else cover

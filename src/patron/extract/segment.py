@@ -188,15 +188,21 @@ def _marker(text: str) -> re.Match[str] | None:
     return None
 
 
+_MENU_ITEM = 60  # characters a menu item averages at most
+
+
 def _is_menu(text: str) -> bool:
-    """Does ``text`` hold two menu separators or more ("Home | World · Iran")?"""
+    """Does ``text`` hold two menu separators or more between short items
+    ("Home | World · Iran")?"""
     # ``in`` first: most lines hold none, and it is faster than a regex or five counts.
     if (
         "|" not in text and "•" not in text and "·" not in text
         and "»" not in text and "›" not in text
     ):
         return False
-    return sum(text.count(sep) for sep in _SEPARATORS) >= 2
+    count = sum(text.count(sep) for sep in _SEPARATORS)
+    # menu items are short: a long text that happens to hold two bullets is prose
+    return count >= 2 and len(text) / (count + 1) < _MENU_ITEM
 
 
 def _closes(line: str) -> bool:
@@ -369,17 +375,39 @@ def _is_break(text: str, at: int) -> bool:
     return not text[at + 1 : at + 2].isdecimal()  # 3.5 million
 
 
+#: The longest sentence extraction reads at once (characters). Real sentences are
+#: far shorter; text with no punctuation (a scraped page, a transcript) is cut into
+#: pieces this long, at a clause mark or a space, so cost stays linear in its length.
+MAX_SENTENCE = 1000
+_CLAUSE = re.compile(r"[;:,]\s|\s[-–—]\s")
+
+
+def _bounded(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into pieces of at most :data:`MAX_SENTENCE` characters."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        floor = start + MAX_SENTENCE // 2
+        clause = [m.end() for m in _CLAUSE.finditer(block, floor, limit)]
+        cut = clause[-1] if clause else block.rfind(" ", floor, limit) + 1 or limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 def _pieces(block: str) -> list[tuple[int, int]]:
-    """Spans in ``block`` between sentence ends, a leading list marker or ``#`` left out."""
+    """Spans in ``block`` between sentence ends, a leading list marker or ``#`` left out;
+    none longer than :data:`MAX_SENTENCE`."""
     marker = _MARKER.match(block)
     cursor = marker.end() if marker else 0
     pieces: list[tuple[int, int]] = []
     for m in _BREAK.finditer(block):
         if _is_break(block, m.start()):
-            pieces.append((cursor, m.start() + 1 + len(m.group(0)[1:].rstrip())))
+            pieces.extend(_bounded(block, cursor, m.start() + 1 + len(m.group(0)[1:].rstrip())))
             cursor = m.end()
     if cursor < len(block):
-        pieces.append((cursor, len(block)))
+        pieces.extend(_bounded(block, cursor, len(block)))
     return pieces
 
 
