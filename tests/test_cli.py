@@ -327,3 +327,26 @@ def test_a_claim_may_name_a_stored_source_by_its_id(
     code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db)
     assert code == 2
     assert err.startswith(f"error: {path}:1: source: unknown source 'no-such-source'")
+
+
+def test_actor_and_who_backs_say_which_sources_back_a_tie_and_since_when(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = _json(capsys, "actor", "Hamas", "--db", db, "-f", "json")
+    iran = next(p for p in profile["patrons"] if p["actor"]["id"] == "iran")  # type: ignore[index]
+    assert iran["by_source"] and all(s["time"]["start"] and s["citation"]
+                                     for s in iran["by_source"])
+    backing = _json(capsys, "who-backs", "Hamas", "--db", db, "-f", "json")
+    first = backing["patrons"][0]  # type: ignore[index]
+    assert first["by_source"] == iran["by_source"]
+
+
+def test_the_claims_listing_fits_the_terminal_and_never_cuts_a_stance(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run_cli(capsys, "claims", "--db", db)
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "…" not in out
+    assert "asserted · B2" in out or "reported · C3" in out

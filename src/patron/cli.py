@@ -280,13 +280,13 @@ def actor(name: str, unreviewed: UnreviewedOpt = None, db: DbOpt = None,
     emit(fmt, rows=rows, document=profile_document(prof), table=lambda: profile_table(prof))
 
 
-def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format) -> None:
+def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format, wide: bool = False) -> None:
     items = kb.store.claims(flt)
     names, docs = kb.citations(items)
     emit(
         fmt,
         rows=(claim_record(c, names, docs) for c in items),
-        table=lambda: claims_table(items, names, docs),
+        table=lambda: claims_table(items, names, docs, wide=wide),
     )
 
 
@@ -313,6 +313,7 @@ def claims(
     min_grade: GradeOpt = None,
     origin: OriginOpt = None,
     limit: LimitOpt = None,
+    wide: WideOpt = False,
     db: DbOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -331,7 +332,7 @@ def claims(
         subjects=_resolve_all(kb, subject),
         objects=_resolve_all(kb, object),
     )
-    _list_claims(kb, replace(flt, limit=limit), fmt)
+    _list_claims(kb, replace(flt, limit=limit), fmt, wide)
     note_undated(kb.store.undated_left_out(flt))
 
 

@@ -135,16 +135,16 @@ def backing_table(backing: Backing, *, detail: bool = False, wide: bool = False)
     hints += [] if wide else ["--wide for every column"]
     # expand: the ratios share the terminal's width out (the source gets the most)
     table = Table(title=title, caption="; ".join(hints) or None, expand=True)
-    table.add_column(role, ratio=3)
+    table.add_column(role, ratio=3, overflow="fold")
     table.add_column("Type", width=14, overflow="fold")
     table.add_column("Time", width=12, overflow="fold")  # a date is never cut
     if wide:
-        table.add_column("Stance", ratio=3)
-        table.add_column("Grade", ratio=1)
+        table.add_column("Stance", ratio=3, overflow="fold")
+        table.add_column("Grade", ratio=1, overflow="fold")
         table.add_column("Amount / route", ratio=3)
         table.add_column("Origin", ratio=2)
     else:
-        table.add_column("Stance · grade", ratio=3)
+        table.add_column("Stance · grade", ratio=3, overflow="fold")  # never cut a hedge
     table.add_column("Source", ratio=7)
     for partner in backing.partners:
         label = escape(partner.actor.name)
@@ -175,19 +175,30 @@ def actors_table(items: list[Actor]) -> Table:
     return table
 
 
-def claims_table(items: list[Claim], names: dict[str, str], docs: dict[str, Document]) -> Table:
-    table = Table(title=f"{len(items)} claims")
-    for col in ("Subject", "Type", "Object", "Time", "Stance", "Grade", "Origin", "Source"):
-        table.add_column(col, overflow="fold")
+def claims_table(items: list[Claim], names: dict[str, str], docs: dict[str, Document],
+                 *, wide: bool = False) -> Table:
+    """One row per claim. The default columns fit an 80-column terminal (stance and
+    grade share one; origin is marked beside the source unless curated); ``wide``
+    gives grade and origin their own columns and the full citation."""
+    table = Table(title=f"{len(items)} claims", expand=True,
+                  caption=None if wide else "--wide for every column")
+    table.add_column("Subject", ratio=3, overflow="fold")
+    table.add_column("Type", width=12, overflow="fold")
+    table.add_column("Object", ratio=3, overflow="fold")
+    table.add_column("Time", width=12, overflow="fold")
+    if wide:
+        for col in ("Stance", "Grade", "Origin"):
+            table.add_column(col, ratio=2, overflow="fold")
+    else:
+        table.add_column("Stance · grade", width=13, overflow="fold")  # never cut a hedge
+    table.add_column("Source", ratio=6)
     for c in items:
-        table.add_row(
-            names.get(c.subject, c.subject),
-            c.type,
-            names.get(c.object, c.object),
-            c.time.label(),
-            stance_style(c.stance),
-            c.grade,
-            c.origin,
-            source_cell(c, docs),
-        )
+        head = [escape(names.get(c.subject, c.subject)), c.type,
+                escape(names.get(c.object, c.object)), c.time.label()]
+        if wide:
+            table.add_row(*head, stance_style(c.stance), c.grade, escape(c.origin),
+                          escape(source_cell(c, docs)))
+        else:
+            table.add_row(*head, f"{stance_style(c.stance)} · {c.grade}",
+                          escape(_brief_cell(c, docs)) + _provenance([c]))
     return table
