@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/gdelt_import.py
 	$(BIN)/python bench/starter_init.py
+	$(BIN)/python bench/extract_long.py
 
 clean:
 	rm -rf $(VENV) patron.db patron.db-wal patron.db-shm

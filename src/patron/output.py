@@ -50,24 +50,23 @@ _STANCE_STYLE = {
 }
 
 
+def _note_left_out(count: int, what: str, how: str) -> None:
+    if count:
+        plural = "s" if count != 1 else ""
+        Console(stderr=True).print(f"{count:,} {what.format(s=plural)} left out {how}",
+                                   highlight=False)
+
+
 def note_undated(count: int) -> None:
     """Say on stderr how many undated claims a time window left out (nothing when none)."""
-    if count:
-        Console(stderr=True).print(
-            f"{count:,} claim{'s' if count != 1 else ''} with no date left out of the time "
-            "window (drop --since/--until/--as-of to see them)",
-            highlight=False,
-        )
+    _note_left_out(count, "claim{s} with no date", "of the time window (drop "
+                   "--since/--until/--as-of to see them)")
 
 
 def note_unreviewed(count: int) -> None:
     """Say on stderr how many machine-extracted, unreviewed claims were left out."""
-    if count:
-        Console(stderr=True).print(
-            f"{count:,} machine-extracted claim{'s' if count != 1 else ''} awaiting review "
-            "left out (--unreviewed include to see them, marked)",
-            highlight=False,
-        )
+    _note_left_out(count, "machine-extracted claim{s} awaiting review",
+                   "(--unreviewed include to see them, marked)")
 
 
 def stance_style(stance: str) -> str:
