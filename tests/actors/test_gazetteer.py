@@ -108,3 +108,27 @@ def test_bad_entry_names_file_line_and_field(tmp_path) -> None:  # type: ignore[
     with pytest.raises(InputError) as info:
         load_file(path)
     assert str(info.value).startswith(f"{path}:6: kind: unknown actor kind 'warlord'")
+
+
+@pytest.mark.parametrize(("name", "actor_id", "state"), [
+    ("President Obama", "barack-obama", "united-states"),
+    ("Secretary of State Antony Blinken", "antony-blinken", "united-states"),
+    ("Putin", "vladimir-putin", "russia"),
+    ("Immigration and Customs Enforcement", "us-ice", "united-states"),
+    ("President el-Sisi", "abdel-fattah-el-sisi", "egypt"),
+    ("Zelenskyy", "volodymyr-zelensky", "ukraine"),
+])
+def test_office_holders_and_agencies_count_with_their_state(
+    shipped: list[Actor], name: str, actor_id: str, state: str
+) -> None:
+    from patron.graph.view import root_of
+
+    by_name = {normalize(n): a.id for a in shipped for n in (a.name, *a.aliases, *a.acronyms)}
+    assert by_name[normalize(name)] == actor_id
+    assert root_of(actor_id, {a.id: a for a in shipped}) == state
+
+
+def test_common_words_are_not_surnames_of_office_holders(shipped: list[Actor]) -> None:
+    names = {normalize(n) for a in shipped if a.kind == "person" for n in a.aliases}
+    assert not names & {normalize(w) for w in ("Bush", "May", "Brown", "Johnson", "Clinton",
+                                               "Kerry", "Rice", "Ban", "Kim", "Xi")}

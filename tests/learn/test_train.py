@@ -66,3 +66,19 @@ def test_training_without_cases_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no labelled cases"):
         train_model(load_dir(settings.get().data_dir / "actors"),
                     DataPaths((tmp_path,), None, None), tmp_path / "out", REPO)
+
+
+def test_the_shipped_head_was_trained_on_the_files_and_gazetteer_in_the_repo() -> None:
+    """A labelled case or an actor changed without `patron train` fails here."""
+    import hashlib
+    import json
+
+    from patron.learn.build import gazetteer_hash
+
+    card = json.loads((REPO / "data" / "model" / "relation-head.json").read_text("utf-8"))
+    ours = {k: v for k, v in card["data"].items() if not k.startswith("../")}
+    assert ours
+    for path, digest in ours.items():
+        assert hashlib.sha256((REPO / path).read_bytes()).hexdigest() == digest, path
+    actors = load_dir(REPO / "data" / "actors")
+    assert card["gazetteer"] == {"actors": len(actors), "sha256": gazetteer_hash(actors)}

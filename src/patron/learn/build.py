@@ -30,7 +30,7 @@ from patron.learn.examples import (
 from patron.learn.train import C_RELATION, C_STANCE, MIN_COUNT, fit
 from patron.model import Actor
 
-__all__ = ["DESIGN", "default_paths", "evaluate_model", "gather", "train_model"]
+__all__ = ["DESIGN", "default_paths", "evaluate_model", "gather", "gazetteer_hash", "train_model"]
 
 DESIGN = "lex"
 
@@ -70,6 +70,14 @@ def _weights_hash(model: RelationModel) -> str:
     return h.hexdigest()
 
 
+def gazetteer_hash(actors: Sequence[Actor]) -> str:
+    """The actors the training read (mentions depend on every name), as one digest."""
+    h = hashlib.sha256()
+    for a in sorted(actors, key=lambda a: a.id):
+        h.update(a.model_dump_json().encode())
+    return h.hexdigest()
+
+
 def _relative(path: str, root: Path) -> str:
     p = Path(path).resolve()
     for base in (root.resolve(), root.resolve().parent):
@@ -88,6 +96,7 @@ def train_model(actors: Sequence[Actor], paths: DataPaths, out: Path, root: Path
         "hyper_parameters": {"C_relation": C_RELATION, "C_stance": C_STANCE,
                              "min_count": MIN_COUNT},
         "data": {_relative(k, root): v for k, v in sorted(corpus.hashes.items())},
+        "gazetteer": {"actors": len(actors), "sha256": gazetteer_hash(actors)},
         "examples": {f"{s}/{lab}": n for (s, lab), n in sorted(Counter(
             (e.source, e.label) for e in examples if e.trainable).items())},
         "not_trained_on": [f"re3d/{name} (scored only: its licence is CC BY-NC)"
