@@ -60,3 +60,14 @@ def test_name_counts_only_at_word_boundaries(extractor: Extractor) -> None:
 def test_case_sensitive_acronym_is_not_found_in_lower_case(extractor: Extractor) -> None:
     assert [m.actor for m in extractor.gazetteer.find("The US sent aid.")] == ["united-states"]
     assert extractor.gazetteer.find("They sent us aid.") == []
+
+
+def test_a_titled_person_the_gazetteer_lacks_becomes_a_candidate() -> None:
+    from patron.extract.mentions import candidate_orgs
+
+    found = candidate_orgs("Foreign Minister Ayman Safadi met King Abdullah on Monday.", [])
+    assert [(name, kind) for _, _, name, kind in found] == [
+        ("Ayman Safadi", "person"), ("Abdullah", "person")]
+    assert found[0][:2] == (0, len("Foreign Minister Ayman Safadi"))  # the title is in the span
+    assert candidate_orgs("The UN General Assembly and the President said so.", []) == []
+    assert candidate_orgs("Prime Minister Netanyahu Said no.", [])[0][2] == "Netanyahu"

@@ -240,14 +240,29 @@ _ORG_KIND = {
     "Organisation": "political_org",
     "Organization": "political_org",
 }
+# A title before one to three capitalised words names a person ("President Hamid
+# Karzai", "Foreign Minister Ayman Safadi"); the title is part of the mention.
+_TITLED = re.compile(
+    r"\b(?:President|Prime Minister|(?:Foreign|Defen[cs]e|Interior) Minister|"
+    r"Secretary of State|(?:Defen[cs]e|Foreign) Secretary|Crown Prince|King|Sheikh|Emir|"
+    r"Chancellor|Ayatollah|Senator)\s+"
+    r"(?P<name>(?:(?:al-|el-|bin |ibn )?[A-Z][\w'’-]+\s){0,2}(?:al-|el-|bin |ibn )?[A-Z][\w'’-]+)"
+)
+# Capitalised words that follow a title without being a name.
+_NOT_A_NAME = frozenset({
+    "Administration", "Government", "Office", "Council", "Ministry", "Party", "Palace",
+    "House", "Cabinet", "Said", "Says", "The", "And", "Of", "On", "In", "Has", "Had", "Was",
+    "Is", "Will", "Would", "Who", "Whose", "Told", "Met", "After", "Before",
+})
 _LEADING = re.compile(r"^(?:The|A|An|In|On|At|By|For|From|With|And|But|Of|To|When|While|After)\s+")
 
 
 def candidate_orgs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, str, str]]:
-    """Capitalised organisation names the gazetteer lacks: ``(start, end, name, kind)``.
+    """Capitalised organisation names the gazetteer lacks, and people named with a
+    title ("President Hamid Karzai"): ``(start, end, name, kind)``, in text order.
 
-    They become new candidate actors, so a claim about an unknown brigade is kept
-    (and shown as such) rather than dropped.
+    They become new candidate actors, so a claim about an unknown brigade or
+    minister is kept (and shown as such) rather than dropped.
     """
     ordered = sorted(mentions, key=lambda x: x.start)
     starts = [x.start for x in ordered]
@@ -263,7 +278,21 @@ def candidate_orgs(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
             continue
         kind = _ORG_KIND.get(name.split()[-1], "armed_group")
         out.append((start, m.end(1), name, kind))
-    return out
+    taken = sorted(
+        [*ordered, *(Mention(a, b, "", k, "candidate") for a, b, _, k in out)],
+        key=lambda x: x.start)
+    starts = [x.start for x in taken]
+    for m in _TITLED.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        while words and words[-1] in _NOT_A_NAME:
+            words.pop()
+        if not words or words[0] in _NOT_A_NAME:
+            continue
+        end = m.start("name") + len(" ".join(words))
+        if not _overlaps(starts, taken, m.start(), end):
+            out.append((m.start(), end, text[m.start("name"):end], "person"))
+    return sorted(out)
 
 
 def _org_matches(text: str) -> list[re.Match[str]]:
