@@ -32,3 +32,19 @@ def test_places_are_not_in_blocs(view_all: View) -> None:
 
 def test_same_seed_same_blocs(view_all: View) -> None:
     assert blocs(view_all).rows() == blocs(view_all).rows()
+
+
+def test_a_mediator_is_tied_to_neither_side() -> None:
+    from patron.graph.blocs import signed_ties
+    from patron.graph.view import build
+    from patron.model import Actor
+    from tests.factory import claim
+
+    actors = {a: Actor(id=a, name=a.title(), kind="state") for a in ("egypt", "israel", "gaza")}
+    claims = [claim("egypt", "mediation", "israel", grade="A1"),
+              claim("egypt", "mediation", "gaza", grade="A1"),
+              claim("egypt", "alliance", "israel", grade="A1")]
+    ties = signed_ties(build(claims, actors))
+    assert ("egypt", "gaza") not in ties  # mediation alone ties nobody
+    assert ties[("egypt", "israel")].positive > 0  # the alliance still does
+    assert set(ties[("egypt", "israel")].pos_claims) == {claims[2].id}

@@ -1,7 +1,8 @@
 """Blocs: groups tied together by support and alignment and set apart by hostility.
 
 Signed community detection. Each pair of actors gets a positive tie (support in
-either direction plus alignment, co-membership of a coalition included) and a
+either direction plus alignment, co-membership of a coalition included, mediation
+left out since a mediator deals with both sides) and a
 negative tie (hostility in either direction). The partition maximises signed
 modularity (Gómez, Jensen and Arenas, Phys. Rev. E 80, 2009)::
 
@@ -27,6 +28,8 @@ from patron.graph.view import View
 __all__ = ["Bloc", "Blocs", "blocs", "signed_ties"]
 
 Pair = tuple[str, str]
+#: Alignment claims that tie nobody to a side: a mediator deals with both.
+_NOT_ALIGNED = ("mediation",)
 
 
 @dataclass
@@ -95,13 +98,19 @@ def signed_ties(view: View) -> dict[Pair, Tie]:
         if view.root(u) != u or view.root(v) != v:
             continue  # organ edges: their state's edge carries the claims
         pair = (u, v) if u < v else (v, u)
+        weight, claims = data["weight"], tuple(data["claims"])
+        if key == "alignment":  # a mediator talks to both sides: no tie to either
+            claims = tuple(c for c in claims if view.claims[c].type not in _NOT_ALIGNED)
+            weight = view.weigh(claims) if claims else 0.0
+            if weight <= 0:
+                continue
         tie = ties[pair]
         if key == "hostility":
-            tie.negative += data["weight"]
-            tie.neg_claims = tuple(dict.fromkeys(tie.neg_claims + tuple(data["claims"])))
+            tie.negative += weight
+            tie.neg_claims = tuple(dict.fromkeys(tie.neg_claims + claims))
         else:
-            tie.positive += data["weight"]
-            tie.pos_claims = tuple(dict.fromkeys(tie.pos_claims + tuple(data["claims"])))
+            tie.positive += weight
+            tie.pos_claims = tuple(dict.fromkeys(tie.pos_claims + claims))
     return dict(ties)
 
 
