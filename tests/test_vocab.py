@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from patron.vocab import FAMILIES, VOCAB, grade_at_least, parse_grade
@@ -100,3 +102,29 @@ def test_grade_at_least_compares_both_axes(grade: str, minimum: str, ok: bool) -
 def test_malformed_grade_is_refused() -> None:
     with pytest.raises(ValueError):
         parse_grade("G7")
+
+
+def test_every_type_carries_its_weight_and_whether_it_modifies_support() -> None:
+    for t in VOCAB.claim_types.values():
+        assert 0.0 <= t.weight <= 1.0, t.name
+    assert VOCAB.modifiers == ("rupture", "resumption")
+    assert all(VOCAB.claim_types[m].family == "alignment" for m in VOCAB.modifiers)
+    # what the network weighs comes from the vocabulary, not from a table in code
+    from patron.graph.weight import MODIFIERS, TYPE_FACTOR
+
+    assert {n: t.weight for n, t in VOCAB.claim_types.items()} == TYPE_FACTOR
+    assert VOCAB.modifiers == MODIFIERS
+    assert TYPE_FACTOR["backing"] > 0  # "Iran-backed" is evidence of a tie
+
+
+def test_a_type_without_a_weight_is_refused() -> None:
+    import yaml
+
+    from patron.vocab import _build
+
+    raw = yaml.safe_load(
+        (Path(__file__).resolve().parent.parent / "src" / "patron" / "vocab.yaml").read_text(
+            encoding="utf-8"))
+    del raw["claim_types"]["funding"]["weight"]
+    with pytest.raises(ValueError, match="funding: weight is missing"):
+        _build(raw)

@@ -39,6 +39,8 @@ class ClaimType:
     label: str
     doc: str
     symmetric: bool = False
+    weight: float = 0.0
+    modifies_support: bool = False
     ucdp_esd: tuple[str, ...] = ()
     cameo: tuple[str, ...] = ()
     plover: tuple[tuple[str, str | None], ...] = ()
@@ -57,6 +59,11 @@ class Vocab:
         """Names of the claim types in ``family``, in vocabulary order."""
         return tuple(n for n, t in self.claim_types.items() if t.family == family)
 
+    @property
+    def modifiers(self) -> tuple[str, ...]:
+        """Types that change a support tie's weight instead of adding to it."""
+        return tuple(n for n, t in self.claim_types.items() if t.modifies_support)
+
     def type_for_ucdp(self, code: str) -> str | None:
         """The claim type a UCDP ESD support code maps to (``"w"`` → ``"arms"``)."""
         code = code.lower()
@@ -64,6 +71,15 @@ class Vocab:
             if code in (c.lower() for c in t.ucdp_esd):
                 return name
         return None
+
+
+def _weight(name: str, spec: dict[str, Any]) -> float:
+    if "weight" not in spec:
+        raise ValueError(f"vocab.yaml: claim type {name}: weight is missing")
+    weight = float(spec["weight"])
+    if not 0.0 <= weight <= 1.0:
+        raise ValueError(f"vocab.yaml: claim type {name}: weight {weight} is not in 0..1")
+    return weight
 
 
 def _build(raw: dict[str, Any]) -> Vocab:
@@ -77,6 +93,8 @@ def _build(raw: dict[str, Any]) -> Vocab:
             label=spec["label"],
             doc=spec.get("doc", ""),
             symmetric=bool(spec.get("symmetric", False)),
+            weight=_weight(name, spec),
+            modifies_support=bool(spec.get("modifies_support", False)),
             ucdp_esd=tuple(str(c) for c in spec.get("ucdp_esd", [])),
             cameo=tuple(str(c) for c in spec.get("cameo", [])),
             plover=tuple((p["event"], p.get("mode")) for p in spec.get("plover", [])),

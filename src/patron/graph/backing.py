@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 Role = Literal["patrons", "clients"]
-_CHANGE_TYPES = ("rupture", "resumption")
+_CHANGE_TYPES = VOCAB.modifiers
 
 
 @dataclass

@@ -22,6 +22,7 @@ from patron.graph.view import Slice, View, open_view
 from patron.model import Claim
 from patron.store import ClaimFilter, Store
 from patron.store.filters import Unreviewed
+from patron.vocab import VOCAB
 
 __all__ = ["THRESHOLD", "Change", "Changes", "changes", "compare", "series"]
 
@@ -162,7 +163,7 @@ def changes(store: Store, first: str, second: str, *, unreviewed: Unreviewed = "
     assert before.lo is not None and after.hi is not None
     lo, hi = (before.lo, after.hi) if before.lo <= after.hi else (after.lo, before.hi)
     events = [
-        e for e in store.claims(ClaimFilter(types=("rupture", "resumption"), lo=lo, hi=hi,
+        e for e in store.claims(ClaimFilter(types=VOCAB.modifiers, lo=lo, hi=hi,
                                             unreviewed=unreviewed))
         if lo is not None and e.time.bounds()[0] >= lo and e.review != "rejected"
         and e.stance != "denied"

@@ -33,34 +33,9 @@ __all__ = [
     "stance_factor",
 ]
 
-#: How much one claim of each type says about the strength of a tie (0..1).
-TYPE_FACTOR: dict[str, float] = {
-    # support
-    "funding": 1.0,
-    "arms": 1.0,
-    "troops": 1.0,
-    "training": 0.9,
-    "materiel": 0.8,
-    "intelligence": 0.8,
-    "safe_haven": 0.7,
-    "transit": 0.6,
-    "diplomatic": 0.4,
-    "humanitarian": 0.3,
-    # support of a kind the source does not name ("Iran-backed", UCDP's
-    # "other"/"unknown", a supporter UCDP lists without saying what it gave)
-    "backing": 0.5,
-    # hostility
-    "attack": 1.0,
-    "sanction": 0.6,
-    "threat": 0.5,
-    # alignment
-    "alliance": 1.0,
-    "member_of": 0.8,
-    "mediation": 0.3,
-    "meeting": 0.3,
-    "rupture": 1.0,
-    "resumption": 1.0,
-}
+#: How much one claim of each type says about the strength of a tie (0..1):
+#: ``weight`` in vocab.yaml, the one place it is set.
+TYPE_FACTOR: dict[str, float] = {n: t.weight for n, t in VOCAB.claim_types.items()}
 #: Admiralty source reliability A-F; F ("cannot be judged") sits mid-scale.
 RELIABILITY = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5}
 #: Admiralty information credibility 1-6; 6 ("cannot be judged") sits mid-scale.
@@ -70,7 +45,7 @@ HALF_LIFE_YEARS = 5.0
 #: The largest share of a support tie a standing rupture takes away.
 STRAIN = 0.5
 #: Claim types that change the weight of a support tie instead of adding to it.
-MODIFIERS = ("rupture", "resumption")
+MODIFIERS = VOCAB.modifiers
 
 _TOP_RANK = max(VOCAB.stances.values())
 _GRADE = {f"{r}{c}": RELIABILITY[r] * CREDIBILITY[c] for r in RELIABILITY for c in CREDIBILITY}
