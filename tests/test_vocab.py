@@ -128,3 +128,10 @@ def test_a_type_without_a_weight_is_refused() -> None:
     del raw["claim_types"]["funding"]["weight"]
     with pytest.raises(ValueError, match="funding: weight is missing"):
         _build(raw)
+
+
+def test_places_are_the_only_kind_that_is_never_a_party_to_a_claim() -> None:
+    from patron.extract.mentions import ACTOR_KINDS
+
+    assert set(VOCAB.actor_kinds) - set(VOCAB.party_kinds) == {"place"}
+    assert frozenset(VOCAB.party_kinds) == ACTOR_KINDS

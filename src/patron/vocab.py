@@ -52,6 +52,7 @@ class Vocab:
     stances: dict[str, int]  # name -> rank (asserted highest)
     actor_kinds: dict[str, str]  # name -> label
     reviews: tuple[str, ...]
+    party_kinds: tuple[str, ...] = ()  # kinds that can be a claim's subject or object
     reliability: dict[str, str] = field(default_factory=dict)
     credibility: dict[str, str] = field(default_factory=dict)
 
@@ -104,6 +105,7 @@ def _build(raw: dict[str, Any]) -> Vocab:
         claim_types=types,
         stances={name: int(s["rank"]) for name, s in raw["stances"].items()},
         actor_kinds={name: k["label"] for name, k in raw["actor_kinds"].items()},
+        party_kinds=tuple(n for n, k in raw["actor_kinds"].items() if k.get("party", True)),
         reviews=tuple(raw["reviews"]),
         reliability={str(k): v for k, v in grades["reliability"].items()},
         credibility={str(k): v for k, v in grades["credibility"].items()},

@@ -19,22 +19,12 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from patron.model import Actor
+from patron.vocab import VOCAB
 
 __all__ = ["Gazetteer", "Mention", "candidate_orgs", "resolve_references"]
 
-# Kinds that can be a patron or client; places only appear on routes.
-ACTOR_KINDS = frozenset(
-    {
-        "state",
-        "state_organ",
-        "armed_group",
-        "political_org",
-        "person",
-        "intermediary",
-        "intl_org",
-        "coalition",
-    }
-)
+# Kinds that can be a patron or client (vocab.yaml ``party``); places only appear on routes.
+ACTOR_KINDS = frozenset(VOCAB.party_kinds)
 # The compact automaton: in a whole extraction, where the rules' work pushes it out of
 # the CPU caches between documents, it scans faster than the larger DFA (measured in
 # bench/RESULTS.md), and it finds the same matches.
