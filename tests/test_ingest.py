@@ -42,6 +42,7 @@ def test_footer_of_unrelated_headlines_yields_no_claims(kb: KnowledgeBase) -> No
     kb.ingest([EXAMPLES / "iran-hamas-analysis.html", EXAMPLES / "red-sea-houthis.html"])
     quotes = {c.evidence.quote or "" for c in kb.store.claims()
               if c.origin.startswith("extract:")}
+    assert quotes
     for junk in ("Related", "Most read", "Subscribe", "football", "Cookie"):
         assert not any(junk in q for q in quotes), junk
 

@@ -35,5 +35,6 @@ def test_backed_by_lists_clients(kb: KnowledgeBase) -> None:
 
 def test_every_row_carries_its_source_document(kb: KnowledgeBase) -> None:
     backing = who_backs(kb.store, kb.resolve("Hamas"))
+    assert backing.claims()
     for c in backing.claims():
         assert c.evidence.document in backing.documents

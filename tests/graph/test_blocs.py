@@ -21,7 +21,9 @@ def test_blocs_are_opposed_by_hostile_ties(view_all: View) -> None:
 
 
 def test_holding_ties_name_claims(view_all: View) -> None:
-    for row in blocs(view_all).rows():
+    rows = blocs(view_all).rows()
+    assert rows
+    for row in rows:
         assert all(t["claims"] for t in row["held_by"])
 
 

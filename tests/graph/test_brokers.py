@@ -14,7 +14,9 @@ def test_route_places_are_brokers(view_2015: View) -> None:
 
 
 def test_brokers_name_claims(view_2015: View) -> None:
-    for b in brokers(view_2015).brokers:
+    found = brokers(view_2015).brokers
+    assert found
+    for b in found:
         assert b.claims and all(c in view_2015.claims for c in b.claims)
 
 

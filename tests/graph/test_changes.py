@@ -27,7 +27,9 @@ def test_no_events_outside_window(network_kb: KnowledgeBase) -> None:
 
 
 def test_rows_trace_claims(network_kb: KnowledgeBase) -> None:
-    for row in changes(network_kb.store, "2011", "2018").rows():
+    rows = changes(network_kb.store, "2011", "2018").rows()
+    assert rows
+    for row in rows:
         assert row["claims_before"] or row["claims_after"] or row["events"]
 
 

@@ -13,7 +13,9 @@ def test_paths_go_through_organs(view_2015: View) -> None:
 
 
 def test_every_claimed_hop_names_claims(view_2015: View) -> None:
-    for p in paths(view_2015, "iran", "hamas", k=10).paths:
+    found = paths(view_2015, "iran", "hamas", k=10).paths
+    assert found
+    for p in found:
         for hop in p.hops:
             assert hop.claims or hop.layers == ("organ",)
 
@@ -23,5 +25,7 @@ def test_no_path(view_2015: View) -> None:
 
 
 def test_max_hops(view_2015: View) -> None:
-    for p in paths(view_2015, "iran", "hamas", k=10, max_hops=3).paths:
+    found = paths(view_2015, "iran", "hamas", k=10, max_hops=3).paths
+    assert found
+    for p in found:
         assert len(p.hops) <= 3

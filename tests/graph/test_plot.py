@@ -8,22 +8,35 @@ from patron.graph.plot import check_target, ego, network, timeline
 from patron.graph.view import View
 
 
+def _pixels(path: Path):  # type: ignore[no-untyped-def]
+    import matplotlib.image
+
+    return matplotlib.image.imread(path)
+
+
 def test_ego_png(view_2015: View, tmp_path: Path) -> None:
     out = tmp_path / "ego.png"
     ego(view_2015, "hamas", out)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = _pixels(out)
+    assert image.shape[0] > 400 and image.shape[1] > 400
+    assert len({tuple(p) for p in image.reshape(-1, image.shape[2])[::97]}) > 10  # not blank
 
 
 def test_bloc_map_svg(view_all: View, tmp_path: Path) -> None:
     out = tmp_path / "blocs.svg"
-    network(view_all, out, "Blocs", groups=[b.members for b in blocs(view_all).blocs])
-    assert "<svg" in out.read_text()
+    groups = [b.members for b in blocs(view_all).blocs]
+    network(view_all, out, "Blocs", groups=groups)
+    svg = out.read_text()
+    assert "<svg" in svg
+    assert "Hamas" in svg and "Iran" in svg  # the names are written
 
 
 def test_timeline(tmp_path: Path) -> None:
     out = tmp_path / "t.png"
     timeline({"Iran → Hamas": [(2011, 1.0), (2014, 0.5)]}, out, "support")
-    assert out.stat().st_size > 0
+    image = _pixels(out)
+    assert len({tuple(p) for p in image.reshape(-1, image.shape[2])[::97]}) > 5
 
 
 def test_other_suffix_is_refused(tmp_path: Path) -> None:

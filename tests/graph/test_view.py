@@ -71,6 +71,7 @@ def test_slice_excludes_claims_outside_it(network_kb: KnowledgeBase) -> None:
 
 
 def test_every_edge_names_claims_in_the_view(view_all: View) -> None:
+    assert view_all.graph.number_of_edges()
     for _, _, data in view_all.graph.edges(data=True):
         assert data["claims"]
         assert all(c in view_all.claims for c in data["claims"])
