@@ -149,10 +149,15 @@ def test_bad_line_in_a_load_stores_nothing_from_the_file(
     bad = {**good, "type": "trainin"}
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    _refused_whole(capsys, db, path, f"error: {path}:2: type: unknown claim type 'trainin'")
+
+
+def _refused_whole(capsys: pytest.CaptureFixture[str], db: str, path: Path, error: str) -> None:
+    """Loading ``path`` exits 2 with exactly ``error`` and stores nothing from it."""
     before = _json(capsys, "claims", "--db", db, "-f", "json")
     code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db)
     assert code == 2
-    assert err.strip() == f"error: {path}:2: type: unknown claim type 'trainin'"
+    assert err.strip() == error
     assert _json(capsys, "claims", "--db", db, "-f", "json") == before
 
 
@@ -207,11 +212,8 @@ def test_a_claims_file_that_is_not_utf8_is_refused_with_its_line(
     path = tmp_path / "latin1.jsonl"
     latin1 = '{"subject": "Ir\xe1n"}\n'.encode("latin-1")
     path.write_bytes(json.dumps(good).encode() + b"\n" + latin1)
-    before = _json(capsys, "claims", "--db", db, "-f", "json")
-    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db)
-    assert code == 2
-    assert err.strip() == f"error: {path}:2: encoding: not UTF-8: byte 0xe1 at column 16"
-    assert _json(capsys, "claims", "--db", db, "-f", "json") == before
+    _refused_whole(capsys, db, path,
+                   f"error: {path}:2: encoding: not UTF-8: byte 0xe1 at column 16")
 
 
 def test_a_time_window_leaves_undated_claims_out_and_says_how_many(

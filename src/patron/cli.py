@@ -179,7 +179,7 @@ def init(
     db: DbOpt = None,
     data_dir: Annotated[Path | None, typer.Option(help="Starter data folder")] = None,
     datasets: Annotated[
-        bool, typer.Option(help="Load the starter datasets (UCDP ESD) too; about 15 s")
+        bool, typer.Option(help="Load the starter datasets (UCDP ESD) too; about 3 s")
     ] = True,
 ) -> None:
     """Create a knowledge base (or upgrade it) and load the starter data."""

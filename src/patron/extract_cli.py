@@ -86,12 +86,11 @@ def _counting(label: str) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _existing(paths: list[Path]) -> list[Path]:
-    """``paths`` when each exists; a missing one is an input error before anything is read."""
+def _existing(paths: list[Path]) -> None:
+    """A missing path is an input error, raised before anything is read."""
     for path in paths:
         if not path.exists():
             raise InputError("no such file or folder", file=str(path))
-    return paths
 
 
 def _nothing_read(paths: list[Path]) -> None:

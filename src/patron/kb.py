@@ -17,7 +17,13 @@ from patron.errors import InputError
 from patron.extract.pipeline import Extractor
 from patron.model import Actor, Claim, Document
 from patron.sources import claimfile
-from patron.sources.importing import ActorBook, ImportBatch, ImportReport, Progress
+from patron.sources.importing import (
+    ActorBook,
+    ImportBatch,
+    ImportReport,
+    Progress,
+    store_batch,
+)
 from patron.sources.readers import Skipped, read_documents
 from patron.store import Store
 
@@ -142,13 +148,7 @@ class KnowledgeBase:
         self._resolver = None
         docs, new = self.store.add(documents.values(), claims) if claims else (0, 0)
         for dataset in imported:
-            known = self.store.actors([a.id for a in dataset.actors])
-            dataset.report.actors_created = len(dataset.actors) - len(known)
-            dataset.report.documents_new, dataset.report.claims_new = self.store.add(
-                dataset.documents.values(), dataset.claims, new_actors=dataset.actors,
-                actor_origin="import",
-            )
-            dataset.report.claims_made = len({c.id for c in dataset.claims})
+            store_batch(self, dataset)
         return LoadReport(
             actors_new=new_actors,
             actors_total=len(actors),

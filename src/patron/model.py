@@ -200,11 +200,6 @@ class Claim(_Record):
     statement: str | None = None
 
     @property
-    def machine_unreviewed(self) -> bool:
-        """Made by an extraction stage and not yet reviewed by anyone."""
-        return self.origin.startswith("extract") and self.review == "proposed"
-
-    @property
     def provenance(self) -> str:
         """Where the claim comes from, for a reader: ``curated``, ``imported``,
         ``extracted, unreviewed`` or ``extracted, accepted`` (``…, rejected``)."""

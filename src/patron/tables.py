@@ -14,10 +14,14 @@ from patron.output import stance_style
 __all__ = ["actors_table", "backing_table", "claims_table", "source_cell"]
 
 
-def source_cell(claim: Claim, documents: dict[str, Document]) -> str:
-    """``Attributed speaker via Publisher, "Title", date``."""
+def source_cell(claim: Claim, documents: dict[str, Document], brief: bool = False) -> str:
+    """``Attributed speaker via Publisher, "Title", date``; ``brief`` (narrow tables):
+    ``Attributed speaker via Publisher (date)``."""
     doc = documents.get(claim.evidence.document)
-    text = doc.citation(short=True) if doc else claim.evidence.document
+    if doc is None:
+        text = claim.evidence.document
+    else:
+        text = doc.brief() if brief else doc.citation(short=True)
     if claim.attribution.by and (doc is None or claim.attribution.by != doc.publisher):
         text = f"{claim.attribution.by} via {text}"
     return text
@@ -40,12 +44,7 @@ def _provenance(claims: list[Claim]) -> str:
 
 
 def _brief_cell(claim: Claim, documents: dict[str, Document]) -> str:
-    """``Speaker via Publisher (date)``: a source in a narrow table."""
-    doc = documents.get(claim.evidence.document)
-    text = doc.brief() if doc else claim.evidence.document
-    if claim.attribution.by and (doc is None or claim.attribution.by != doc.publisher):
-        text = f"{claim.attribution.by} via {text}"
-    return text
+    return source_cell(claim, documents, brief=True)
 
 
 def _sources_cell(claims: list[Claim], documents: dict[str, Document], shown: int,

@@ -14,7 +14,7 @@ from patron.graph.view import root_of, with_parents
 from patron.graph.weight import edge_weight, reference_day, score
 from patron.model import Actor, Claim, Document
 from patron.store import ClaimFilter, Store
-from patron.timespan import TimeSpan, date_bounds
+from patron.timespan import OPEN_END, TimeSpan, date_bounds
 from patron.vocab import VOCAB
 
 __all__ = [
@@ -42,11 +42,6 @@ class Partner:
         """Support types with at least one claim that is not denied, in vocabulary order."""
         held = {c.type for c in self.claims if c.stance != "denied"}
         return [t for t in VOCAB.types_in("support") if t in held]
-
-    @property
-    def standing(self) -> list[Claim]:
-        """Claims that are not denied."""
-        return [c for c in self.claims if c.stance != "denied"]
 
     @property
     def sources(self) -> int:
@@ -132,10 +127,9 @@ def by_source(claims: list[Claim]) -> list[SourceSpan]:
         groups.setdefault(c.evidence.document, []).append(c)
     spans = [SourceSpan(doc, TypeSummary("", items).span, len(items))
              for doc, items in groups.items()]
-    undated = 99_999_999
     return sorted(
         spans,
-        key=lambda s: (date_bounds(s.span.start)[0] if s.span.start else undated, s.document),
+        key=lambda s: (date_bounds(s.span.start)[0] if s.span.start else OPEN_END, s.document),
     )
 
 

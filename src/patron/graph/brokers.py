@@ -92,7 +92,8 @@ def _carried(view: View, to: str) -> dict[str, tuple[float, list[str]]]:
     actor that lets the support through.
     """
     total = 0.0
-    carried: dict[str, tuple[float, list[str]]] = {}
+    weights: dict[str, float] = {}
+    ids: dict[str, list[str]] = {}
     for cid, c in view.claims.items():
         if c.object != to or c.family != "support" or c.type in MODIFIERS:
             continue
@@ -102,11 +103,11 @@ def _carried(view: View, to: str) -> dict[str, tuple[float, list[str]]]:
         carriers = [p for p in c.route if p not in ends]
         carriers += [c.subject] if c.type == "transit" else []
         for node in dict.fromkeys(carriers):
-            share, ids = carried.get(node, (0.0, []))
-            carried[node] = (share + weight, [*ids, cid])
+            weights[node] = weights.get(node, 0.0) + weight
+            ids.setdefault(node, []).append(cid)
     if total <= 0:
         return {}
-    return {n: (w / total, ids) for n, (w, ids) in carried.items() if w > 0}
+    return {n: (w / total, ids[n]) for n, w in weights.items() if w > 0}
 
 
 def brokers(view: View, *, to: str | None = None, top: int = 10, engine: str = "auto"

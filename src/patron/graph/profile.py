@@ -72,15 +72,17 @@ def timeline_rows(claims: list[Claim]) -> list[TimelineRow]:
     starts a new row, so a relationship that stopped and resumed shows twice.
     Rows come in time order.
     """
-    runs: dict[tuple[str, ...], list[list[Claim]]] = {}
+    runs: dict[tuple[str, ...], list[tuple[list[Claim], int]]] = {}  # (claims, latest end)
     for c in sorted(claims, key=lambda c: (c.time.bounds(), c.id)):
         key = (c.subject, c.type, c.object, c.stance, c.grade, c.evidence.document)
         rows = runs.setdefault(key, [])
-        if rows and c.time.bounds()[0] <= max(x.time.bounds()[1] for x in rows[-1]) + _YEAR:
-            rows[-1].append(c)
+        lo, hi = c.time.bounds()
+        if rows and lo <= rows[-1][1] + _YEAR:
+            rows[-1][0].append(c)
+            rows[-1] = (rows[-1][0], max(rows[-1][1], hi))
         else:
-            rows.append([c])
-    out = [TimelineRow(r) for rows in runs.values() for r in rows]
+            rows.append(([c], hi))
+    out = [TimelineRow(r) for rows in runs.values() for r, _ in rows]
     return sorted(out, key=lambda r: (r.first.time.bounds(), r.first.id))
 
 
@@ -125,8 +127,9 @@ def profile_document(prof: Profile) -> dict[str, Any]:
     }
 
 
-def _publisher(doc: Document | None) -> str | None:
-    return doc.brief() if doc else None
+def _brief(documents: dict[str, Document], doc_id: str) -> str:
+    doc = documents.get(doc_id)
+    return doc.brief() if doc else doc_id
 
 
 def profile_table(prof: Profile) -> Group:
@@ -154,7 +157,7 @@ def profile_table(prof: Profile) -> Group:
         for p in backing.partners:
             spans = by_source(p.claims)
             cell = "; ".join(
-                f"{_publisher(backing.documents.get(e.document)) or e.document} {e.span.label()}"
+                f"{_brief(backing.documents, e.document)} {e.span.label()}"
                 for e in spans[:3]
             )
             t.add_row(
@@ -169,7 +172,6 @@ def profile_table(prof: Profile) -> Group:
         tl.add_column(col)
     for row in timeline_rows(prof.timeline):
         c = row.first
-        doc = prof.documents.get(c.evidence.document)
         count = f" ×{len(row.claims)}" if len(row.claims) > 1 else ""
         tl.add_row(
             row.span.label() + count,
@@ -178,7 +180,7 @@ def profile_table(prof: Profile) -> Group:
             prof.names.get(c.object, c.object),
             stance_style(c.stance),
             c.grade,
-            escape(_publisher(doc) or c.evidence.document),
+            escape(_brief(prof.documents, c.evidence.document)),
         )
     parts.append(tl)
     return Group(*parts)

@@ -182,13 +182,15 @@ class ActorBook:
 
 
 def store_batch(kb: KnowledgeBase, batch: ImportBatch) -> ImportReport:
-    """Write a checked batch: its new actors, then documents and claims in one transaction."""
+    """Write a checked batch in one transaction: its new actors (a known actor is never
+    overwritten), documents and claims; fills in the report's counts."""
     report = batch.report
+    known = kb.store.actors([a.id for a in batch.actors]) if batch.actors else []
+    report.documents_new, report.claims_new = kb.store.add(
+        batch.documents.values(), batch.claims, new_actors=batch.actors, actor_origin="import"
+    )
+    report.actors_created = len({a.id for a in batch.actors}) - len(known)
     if batch.actors:
-        report.actors_created = kb.store.put_actors(batch.actors, origin="import")
         kb.refresh_names()
-    docs, new = kb.store.add(batch.documents.values(), batch.claims)
-    report.documents_new = docs
-    report.claims_new = new
     report.claims_made = len({c.id for c in batch.claims})
     return report
