@@ -10,15 +10,18 @@ import re
 
 __all__ = [
     "COMPOUND",
+    "COMPOUND_DASHES",
     "GENERIC_VERBS",
     "NOUN_TYPES",
     "PARTICIPLES",
     "PARTICIPLE_WORD",
     "RECEIVE_VERBS",
+    "SANCTION_RELIEF",
     "STEMS",
     "SUPPORT_NOUN_STOP",
     "UNSTATED",
     "VERB_TYPES",
+    "sanction_relief",
 ]
 
 
@@ -224,6 +227,37 @@ UNSTATED = re.compile(
     re.IGNORECASE,
 )
 
+# Sanctions lifted, eased or suspended: the end of a sanction, not a sanction. Either the
+# relief verb comes first ("lifted long-standing sanctions on") or the sanction is its
+# passive subject ("sanctions against Iran were lifted").
+SANCTION_RELIEF = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|remov(?:e|es|ed|ing)|"
+    r"waiv(?:e|es|ed|ing)|relax(?:es|ed|ing)?|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|"
+    r"scrap(?:s|ped|ping)?|end(?:s|ed|ing)?|loosen(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+    r"unfr(?:eeze|eezes|oze|ozen))(?:\s+[\w'’-]+){0,4}?\s+(?:sanctions?|embargo(?:es)?|"
+    r"restrictions|designations?|blacklisting)\b|"
+    r"\b(?:sanctions?|embargo(?:es)?|restrictions|designations?)\b[^.;]{0,60}?\b(?:was|were|"
+    r"been|being|are|is|get|got)\s+(?:\w+\s+)?(?:lifted|eased|suspended|removed|waived|"
+    r"relaxed|rescinded|revoked|scrapped|ended|dropped|loosened)\b|"
+    r"\bsanctions?\s+relief\b",
+    re.IGNORECASE,
+)
+
+
+def sanction_relief(text: str, start: int, end: int) -> bool:
+    """Whether a phrase of sanctions relief ("eased some sanctions on", "sanctions on
+    Eritrea were lifted") overlaps ``text[start:end]``, the trigger or the stretch
+    between the two parties.
+
+    >>> t = "The US lifted sanctions on Sudan but imposed new sanctions on Iran."
+    >>> sanction_relief(t, 14, 23), sanction_relief(t, 50, 59)
+    (True, False)
+    """
+    lo = max(0, start - 60)
+    return any(m.start() + lo < end and start < m.end() + lo
+               for m in SANCTION_RELIEF.finditer(text[lo : min(len(text), end + 80)]))
+
+
 # Recipient first: "Hamas receives money from Iran".
 RECEIVE_VERBS = _rx(
     r"\b(?:receiv(?:e|es|ed|ing)|got|gets|getting|obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|"
@@ -240,10 +274,14 @@ _PARTICIPLE = (
 PARTICIPLES = _rx(r"\b" + _PARTICIPLE + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _PARTICIPLE + r")*\s+by\b")
 PARTICIPLE_WORD = _rx(_PARTICIPLE)
 
+#: The dashes that join a compound ("Iran-backed", "Iran‐backed" with U+2010, U+2011,
+#: "Iran–backed"): the one list the compound rule, its prefilters and features read.
+COMPOUND_DASHES = "-\u2010\u2011\u2013"
+
 # "Iran-backed", "Tehran-funded": type of the compound's second half.
 COMPOUND = _rx(
-    r"^[-‐‑–]\s?(backed|sponsored|supported|funded|financed|armed|supplied|trained|"
-    r"allied|aligned)\b"
+    "^[" + COMPOUND_DASHES + r"]\s?(backed|sponsored|supported|funded|financed|armed|supplied|"
+    r"trained|allied|aligned)\b"
 )
 COMPOUND_TYPES = {
     "backed": "backing",

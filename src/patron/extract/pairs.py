@@ -29,8 +29,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
+from patron.extract import lexicon
 from patron.extract.mentions import ACTOR_KINDS, Mention
 
 __all__ = ["MAX_DISTANCE", "MAX_PARTNERS", "candidate_pairs", "pair_features", "sentence_words"]
@@ -134,6 +136,21 @@ def sentence_words(text: str, mentions: Sequence[Mention] = ()) -> list[tuple[
     return out
 
 
+@lru_cache(maxsize=65536)
+def _word_class(word: str) -> tuple[str, ...]:
+    """The relation classes the lexicon gives ``word`` read alone: a verb or noun of a
+    type, a verb of receiving, a participle that takes "by"."""
+    if len(word) < 3 or not word.isalpha():
+        return ()
+    out = [f"V:{t}" for t, rx in lexicon.VERB_TYPES if rx.search(word)]
+    out += [f"N:{t}" for t, rx in lexicon.NOUN_TYPES if rx.search(word)]
+    if lexicon.RECEIVE_VERBS.search(word):
+        out.append("RECV")
+    if lexicon.PARTICIPLE_WORD.search(word):
+        out.append("PART")
+    return tuple(dict.fromkeys(out))
+
+
 def _start(token: tuple[int, int, str, str | None]) -> int:
     return token[0]
 
@@ -218,6 +235,14 @@ def pair_features(
             add(f"btail:{w}|{order}")
             add(f"bs:{_stem(w)}|{order}")
         add(f"bfar|{order}")
+    # The lexicon's class of each word near the pair ("supplied" a participle, "weapons"
+    # an arms noun): what a word does carries over to words the cases never used.
+    near = between if len(between) <= _MAX_BETWEEN else between[:4] + between[-4:]
+    for zone_name, zone_words in (("b", near), ("l", before[-4:]), ("r", after[:4])):
+        for w in zone_words:
+            for c in _word_class(w):
+                add(f"{zone_name}c:{c}|{order}")
+                add(f"{zone_name}c:{c}")
     if between and all(w in _LIST_WORDS or w == "ACTOR" for w in between):
         add(f"list|{order}")
     add(f"others:{_bucket(others_between)}|{order}")
@@ -239,9 +264,9 @@ def pair_features(
     add(f"oform:{obj.form}")
     s_next = text[subject.end : subject.end + 3]
     o_next = text[obj.end : obj.end + 3]
-    if s_next[:1] in "-‐‑":
+    if s_next[:1] and s_next[:1] in lexicon.COMPOUND_DASHES:
         add("s-compound")
-    if o_next[:1] in "-‐‑":
+    if o_next[:1] and o_next[:1] in lexicon.COMPOUND_DASHES:
         add("o-compound")
     if s_next[:2] in ("'s", "’s") or s_next[:1] in "'’":
         add("s-possessive")

@@ -28,6 +28,7 @@ from patron.extract.classifier import RelationModel, default_model
 from patron.extract.cues import Cues, cues
 from patron.extract.dates import find_time
 from patron.extract.grade import propose_grade
+from patron.extract.lexicon import COMPOUND_DASHES, sanction_relief
 from patron.extract.mentions import (
     ACTOR_KINDS,
     Gazetteer,
@@ -240,9 +241,8 @@ class Extractor:
             if not featurize:
                 if hedge.is_question(sent.text):
                     continue
-                if not found_cues.present and (
-                    "'" not in sent.text and "’" not in sent.text and "-" not in sent.text
-                ):
+                if not found_cues.present and "'" not in sent.text and "’" not in sent.text \
+                        and not any(d in sent.text for d in COMPOUND_DASHES):
                     continue  # no trigger word, possessive or compound: no rule can fire
             rules = relations(sent.text, local, found_cues)
             candidates: list[Candidate] = []
@@ -308,6 +308,12 @@ class Extractor:
         for key, (rel, _, _) in list(best.items()):
             if key[1] not in _SAID_AS_THREAT and (rel.subject.actor, rel.object.actor) not in \
                     ruled and unstated(rel.trigger[1]):
+                del best[key]
+        # "Lifted its sanctions on Sudan": the end of a sanction, whoever found the pair.
+        for key, (rel, _, _) in list(best.items()):
+            if key[1] == "sanction" and sanction_relief(
+                    text, min(rel.subject.start, rel.object.start),
+                    max(rel.subject.end, rel.object.end)):
                 del best[key]
         if not best:
             return []

@@ -149,7 +149,7 @@ _TRANSIT = re.compile(
 )
 _NOUNS = PatternIndex([rx for _, rx in lx.NOUN_TYPES])
 _MODALS = PatternIndex([lx.UNSTATED])
-_DASHES = ("-", "‐", "‑", "–")  # what a compound ("Iran-backed") starts with
+_DASHES = lx.COMPOUND_DASHES  # what a compound ("Iran-backed") starts with
 _PAIR_TYPES = frozenset({"rupture", "resumption", "alliance", "meeting"})
 _BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
 
@@ -315,7 +315,7 @@ def relations(
     low = text.lower()
     present = sentence_cues.present
     # Each rule runs only where its cue can occur: cheap substring checks first.
-    if "-" in text or "‑" in text:
+    if any(d in text for d in _DASHES):
         _compounds(text, actors, add)
     if " by " in low:
         _passives(text, actors, add, sentence_cues)
@@ -548,7 +548,7 @@ def _hosted_and_armed(
         elif (
             m.form == "demonym"
             and _ARMED_WITH.search(head)
-            and re.match(r"^[-‐]\s?(?:made|designed|built|supplied)\b", text[m.end :])
+            and re.match("^[" + _DASHES + r"]\s?(?:made|designed|built|supplied)\b", text[m.end :])
         ):
             before = [a for a in actors if a.end <= m.start and m.start - a.end < 90]
             groups = [a for a in before if a.kind not in ("state", "place")]
@@ -683,6 +683,8 @@ def _active(
             )  # ", shielding X": the main subject
         if subj is None or obj is None:
             continue
+        if type_ == "sanction" and lx.sanction_relief(text, start, end):
+            continue  # "lifted sanctions on Sudan": a sanction ended
         if type_ == "safe_haven" and subj.kind == "person" and obj.kind == "person":
             type_ = "meeting"  # "Erdogan hosted Haniyeh"
         if type_ in ("funding", "safe_haven", "training", "arms") and obj.kind in ("state",):
