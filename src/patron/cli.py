@@ -39,6 +39,7 @@ from patron.output import (
     note_unreviewed,
     written,
 )
+from patron.simulate_cli import simulate_app
 from patron.store import ClaimFilter
 from patron.tables import actors_table, backing_table, claims_table
 from patron.timespan import date_bounds
@@ -60,6 +61,7 @@ app.command()(train)
 eval_app.command("model")(eval_model)
 app.add_typer(import_app, name="import")
 app.add_typer(analyze_app, name="analyze")
+app.add_typer(simulate_app, name="simulate")
 err = Console(stderr=True)
 
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help="Claim type (repeat)")]
