@@ -45,3 +45,28 @@ def test_the_rules_alone_when_the_setting_says_so(monkeypatch: pytest.MonkeyPatc
     claims = ex.extract(Document(id="d", text="Iran funds Hamas.")).claims
     assert claims and all(c.origin.startswith("extract:rules@") and c.score is None
                           for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Has Iran been sending drones to the Houthis all along?",
+    "Was it Qatar that paid for Hamas's offices in Doha?",
+    "Why does Russia keep arming the Assad government?",
+])
+def test_a_question_is_never_stored_as_a_claim(text: str) -> None:
+    ex = Extractor(load_dir(settings.get().data_dir / "actors"))
+    assert ex.model is not None
+    # The same words ending in a full stop give a claim: the question mark is what stops it.
+    assert ex.extract(Document(id="s", text=text.rstrip("?") + ".")).claims
+    assert ex.extract(Document(id="q", text=text)).claims == []
+
+
+@pytest.mark.parametrize(("text", "stored"), [
+    ("Observers expect Abu Dhabi to go on paying the Southern Transitional Council.", False),
+    ("Iran is expected to send more drones to Russia next year.", False),
+    ("Iran, as expected, sent more drones to Russia in 2023.", True),
+])
+def test_an_expectation_is_not_a_report_of_fact(text: str, stored: bool) -> None:
+    ex = Extractor(load_dir(settings.get().data_dir / "actors"))
+    support = [c for c in ex.extract(Document(id="e", text=text)).claims
+               if c.type in ("funding", "arms", "backing")]
+    assert bool(support) is stored

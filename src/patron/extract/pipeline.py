@@ -266,8 +266,8 @@ class Extractor:
         text = unit.sentence.text
         if self.model is None:
             return [(r, hedge.stance_of(text, r.trigger[0]), None) for r in unit.rules]
-        if not unit.candidates:
-            return []
+        if not unit.candidates or hedge.is_question(text):
+            return []  # a question states nothing, whatever its words (as with the rules)
         model = self.model
         rows = model.rows([c.features for c in unit.candidates])
         rel_p = model.relation.probabilities(rows)
