@@ -39,6 +39,7 @@ from patron.output import (
     note_unreviewed,
     written,
 )
+from patron.report_cli import report as report_cmd
 from patron.simulate_cli import simulate_app
 from patron.store import ClaimFilter
 from patron.tables import actors_table, backing_table, claims_table
@@ -62,6 +63,7 @@ eval_app.command("model")(eval_model)
 app.add_typer(import_app, name="import")
 app.add_typer(analyze_app, name="analyze")
 app.add_typer(simulate_app, name="simulate")
+app.command("report")(report_cmd)
 err = Console(stderr=True)
 
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help="Claim type (repeat)")]
