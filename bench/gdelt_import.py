@@ -17,6 +17,10 @@ time: on a shared machine a competing process shows as wall time well above CPU
 time / cores. The load average before the run is printed too.
 
     python bench/gdelt_import.py [--rows 10000000] [--columns 61] [--repeat 3] [--results]
+
+``--memory ROWS,ROWS,...`` instead imports a file of each size once (patron only) and
+tabulates peak RSS beside the file size, to show memory stays flat as the file grows
+(``--results`` writes that table to its own section of RESULTS.md).
 """
 
 from __future__ import annotations
@@ -127,6 +131,7 @@ def main() -> None:
     parser.add_argument("--columns", type=int, default=61, choices=(57, 58, 61))
     parser.add_argument("--repeat", type=int, default=3, help="runs of each reader (median)")
     parser.add_argument("--results", action="store_true", help="write to bench/RESULTS.md")
+    parser.add_argument("--memory", help="comma-separated row counts: peak RSS per file size")
     parser.add_argument("--measure", nargs=2, metavar=("WHICH", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -134,15 +139,10 @@ def main() -> None:
         fn = {"patron": measure_patron, "pandas": measure_pandas, "scan": measure_scan}[which]
         print(json.dumps(fn(Path(file))))
         return
-    from gdelt_generate import generate
-
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"gdelt-{args.rows}-{args.columns}.tsv"
-    if not path.exists():
-        start = time.perf_counter()
-        generate(path, args.rows, args.columns)
-        print(f"generated {path} ({path.stat().st_size / 1e9:.1f} GB) "
-              f"in {time.perf_counter() - start:.0f} s")  # fmt: skip
+    if args.memory:
+        memory(args, [int(n) for n in args.memory.split(",")])
+        return
+    path = _file(args.rows, args.columns)
     load = os.getloadavg()[0]
     runs: dict[str, list[dict[str, float]]] = {"patron": [], "scan": [], "pandas": []}
     for _ in range(max(1, args.repeat)):
@@ -168,6 +168,52 @@ def main() -> None:
     print("\n".join(lines))
     if args.results:
         _append(lines, args)
+
+
+def _file(rows: int, columns: int) -> Path:
+    from gdelt_generate import generate
+
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"gdelt-{rows}-{columns}.tsv"
+    if not path.exists():
+        start = time.perf_counter()
+        generate(path, rows, columns)
+        print(f"generated {path} ({path.stat().st_size / 1e9:.1f} GB) "
+              f"in {time.perf_counter() - start:.0f} s")  # fmt: skip
+    return path
+
+
+def memory(args: argparse.Namespace, sizes: list[int]) -> None:
+    """One patron import per file size; peak RSS beside the size shows memory is flat."""
+    table = ["| rows | file | claims stored | time | CPU time | rows/s | peak RSS |",
+             "|---|---|---|---|---|---|---|"]  # fmt: skip
+    for rows in sizes:
+        path = _file(rows, args.columns)
+        m = _child("patron", path)
+        size = path.stat().st_size / 1e9
+        table.append(f"| {m['rows']:,.0f} | {size:.2f} GB | {m['claims']:,.0f} | "
+                     f"{m['seconds']:.1f} s | {m['cpu']:.1f} s | {m['rows'] / m['seconds']:,.0f} "
+                     f"| {m['peak_mb']:,.0f} MB |")  # fmt: skip
+        print(table[-1])
+    head = (f"GDELT {'2.0' if args.columns == 61 else '1.0'} events, {args.columns} columns; "
+            f"{os.cpu_count()} cores; {datetime.date.today().isoformat()}; one run a size; "
+            f"load average {os.getloadavg()[0]:.2f} after")  # fmt: skip
+    lines = [head, "", *table]
+    print("\n".join(lines))
+    if args.results:
+        results = HERE / "RESULTS.md"
+        title = "## GDELT import memory as the file grows"
+        command = (f"Command: `.venv/bin/python bench/gdelt_import.py --memory {args.memory} "
+                   f"--columns {args.columns} --results`")  # fmt: skip
+        block = "\n".join([title, "", command, "", *lines, ""])
+        text = results.read_text(encoding="utf-8")
+        if title in text:
+            start = text.index(title)
+            following = text.find("\n## ", start + len(title))
+            text = text[:start] + block + ("\n" + text[following + 1 :] if following >= 0 else "")
+        else:
+            text = text.rstrip("\n") + "\n\n" + block
+        results.write_text(text, encoding="utf-8")
 
 
 def _append(lines: list[str], args: argparse.Namespace) -> None:

@@ -8,12 +8,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 
 from patron.kb import KnowledgeBase
 from tests.factory import MINI
 
 PG_URL = os.environ.get("PATRON_TEST_PG")
+
+# `make fuzz` (pytest --hypothesis-profile=fuzz): 100,000 generated inputs a fuzz test;
+# `make test` keeps Hypothesis's default budget (100 a test). PATRON_FUZZ_EXAMPLES
+# sets another budget for the fuzz profile (a quicker local search).
+settings.register_profile(
+    "fuzz", max_examples=int(os.environ.get("PATRON_FUZZ_EXAMPLES", "100000")), deadline=None
+)
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 

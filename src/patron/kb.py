@@ -24,7 +24,7 @@ from patron.sources.importing import (
     Progress,
     store_batch,
 )
-from patron.sources.readers import Skipped, read_documents
+from patron.sources.readers import Skipped, input_files, read_file
 from patron.store import Store
 
 __all__ = ["IngestReport", "KnowledgeBase", "LoadReport", "curated_files", "starter_datasets"]
@@ -189,26 +189,36 @@ class KnowledgeBase:
                min_score: float = 0.0) -> IngestReport:
         """Read, extract and store documents; idempotent by content hash.
 
-        Each document and its claims are one transaction, so a run killed halfway
-        leaves whole documents only, and a rerun skips those already stored.
+        Each file (its documents, their claims and candidate actors) is one
+        transaction, so a run killed halfway leaves whole files only, and a rerun
+        skips the documents already stored.
         """
         report = IngestReport()
         extractor = self.extractor(min_score)
-        for item in read_documents(paths):
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-            else:
+        for path in input_files(paths):
+            items = [path] if isinstance(path, Skipped) else list(read_file(path))
+            fresh: list[Document] = []
+            for item in items:
+                if isinstance(item, Skipped):
+                    report.skipped.append(item)
+                    continue
                 report.documents_read += 1
-                if self.store.documents([item.id]):
+                if self.store.documents([item.id]) or item.id in {d.id for d in fresh}:
                     report.documents_known += 1
                 else:
-                    found = extractor.extract(item)
-                    before = len(self.store.actors([a.id for a in found.actors]))
-                    docs, claims = self.store.add([item], found.claims, new_actors=found.actors)
-                    report.documents_new += docs
-                    report.claims_new += claims
-                    report.actors_new += len(found.actors) - before
+                    fresh.append(item)
+            if fresh:
+                found = [extractor.extract(doc) for doc in fresh]
+                new_actors = list({a.id: a for f in found for a in f.actors}.values())
+                before = len(self.store.actors([a.id for a in new_actors]))
+                docs, claims = self.store.add(
+                    fresh, [c for f in found for c in f.claims], new_actors=new_actors
+                )
+                report.documents_new += docs
+                report.claims_new += claims
+                report.actors_new += len(new_actors) - before
             if progress is not None:
-                progress(item)
+                for item in items:
+                    progress(item)
         self._resolver = None
         return report

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from rich.console import Console, RenderableType
 
 from patron.model import Actor, Claim, Document
+from patron.spreadsheet import safe_cell
 
 __all__ = [
     "Format",
@@ -111,7 +112,9 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
-    flat = [flatten(r) for r in rows]
+    """CSV with a header of every column; cells that would start a spreadsheet formula
+    (``=``, ``+``, ``-``, ``@``) are written as text (:func:`patron.spreadsheet.safe_cell`)."""
+    flat = [{k: safe_cell(v) for k, v in flatten(r).items()} for r in rows]
     columns: list[str] = []
     for row in flat:
         columns.extend(k for k in row if k not in columns)

@@ -10,7 +10,10 @@ merged spans), so Gephi's timeline shows a link only while a claim holds it;
 nodes carry the hull of their edges.
 
 Output is deterministic: nodes and edges are sorted, so the same claims give
-byte-identical files.
+byte-identical files. Output is safe to open: GEXF and GraphML hold only characters
+XML allows (any other becomes U+FFFD; markup in names is escaped by the writer), and
+CSV cells that would start a spreadsheet formula are written as text
+(:mod:`patron.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any, BinaryIO, TextIO
 import networkx as nx
 
 from patron.model import Actor, Claim
+from patron.spreadsheet import safe_cell, xml_text
 from patron.store import ClaimFilter, Store
 from patron.timespan import OPEN_END, UNKNOWN_START
 from patron.vocab import VOCAB
@@ -134,11 +138,23 @@ def claim_graph(store: Store, flt: ClaimFilter = ClaimFilter()) -> nx.MultiDiGra
     return build(claims, {a.id: a for a in store.actors(ids)})
 
 
+def _xml_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(v) for v in value)
+    return value
+
+
 def _copy(graph: nx.MultiDiGraph[str], edge: Any) -> nx.MultiDiGraph[str]:
+    """The graph for an XML writer: ``edge`` maps each edge's attributes, and every
+    id and text value holds only characters XML allows."""
     out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    out.add_nodes_from(graph.nodes(data=True))
+    for node, data in graph.nodes(data=True):
+        out.add_node(xml_text(node), **{k: _xml_safe(v) for k, v in data.items()})
     for s, o, k, data in graph.edges(keys=True, data=True):
-        out.add_edge(s, o, key=k, **edge(dict(data)))
+        attrs = {a: _xml_safe(v) for a, v in edge(dict(data)).items()}
+        out.add_edge(xml_text(s), xml_text(o), key=xml_text(k), **attrs)
     return out
 
 
@@ -173,7 +189,8 @@ def write_edges_csv(graph: nx.MultiDiGraph[str], out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EDGE_COLUMNS)
     for s, o, data in graph.edges(data=True):
-        writer.writerow([s, o, *(data.get(c, "") for c in EDGE_COLUMNS[2:])])
+        row = [s, o, *(data.get(c, "") for c in EDGE_COLUMNS[2:])]
+        writer.writerow([safe_cell(v) for v in row])
 
 
 FORMATS = ("gexf", "graphml", "edges")

@@ -86,11 +86,17 @@ def parse_record(
     data["object"] = _actor_ref(
         data["object"], resolver, file=file, line=where("object"), field="object"
     )
+    route = data.get("route") or []
+    if not isinstance(route, list):
+        raise InputError("expected a list of places", file=file, line=where("route"), field="route")
     data["route"] = [
-        _actor_ref(p, resolver, file=file, line=where("route"), field="route")
-        for p in data.get("route") or []
+        _actor_ref(p, resolver, file=file, line=where("route"), field="route") for p in route
     ]
-    evidence = dict(data.pop("evidence", None) or {})
+    evidence = data.pop("evidence", None) or {}
+    if not isinstance(evidence, dict):
+        raise InputError("expected an object (document, quote, span)", file=file,
+                         line=where("evidence"), field="evidence")  # fmt: skip
+    evidence = dict(evidence)
     source = data.pop("source", None)
     if isinstance(source, str):  # a source id: defined in this YAML file, or already stored
         if sources is not None and source in sources:
@@ -110,7 +116,8 @@ def parse_record(
         document = _document(
             source, file=file, line=where("source"), doc_id=evidence.get("document")
         )
-    elif evidence.get("document") and has_document and has_document(evidence["document"]):
+    elif (isinstance(evidence.get("document"), str) and has_document
+          and has_document(evidence["document"])):  # fmt: skip
         document = None
     else:
         raise InputError(
@@ -122,7 +129,10 @@ def parse_record(
     if document is not None:
         batch.documents[document.id] = document
         evidence["document"] = document.id
-    data["evidence"] = Evidence.model_validate(evidence) if evidence else evidence
+    try:
+        data["evidence"] = Evidence.model_validate(evidence) if evidence else evidence
+    except ValidationError as exc:
+        raise input_error(exc, file=file, line=where("evidence"), prefix="evidence.") from exc
     if isinstance(data.get("type"), dict):
         data["type"] = data["type"].get("id")
     given_id = data.pop("id", None)
@@ -149,13 +159,20 @@ def read_yaml(
     sources already stored, when ``has_document`` says so)."""
     file = str(path)
     data = yamlfile.load(path)
-    if isinstance(data, list):
-        data = {"claims": data}
+    if isinstance(data, list):  # a bare list of claims, from the first line on
+        data = {"claims": data, "__line__": 1, "__lines__": {"claims": 1}}
     if not isinstance(data, dict):
         raise InputError("expected a mapping with sources and claims", file=file, line=1)
     batch = ClaimBatch()
     sources: dict[str, Document] = {}
+    for key in ("sources", "claims"):
+        if not isinstance(data.get(key) or [], list):
+            raise InputError("expected a list", file=file, line=yamlfile.line_of(data, key),
+                             field=key)  # fmt: skip
     for entry in data.get("sources") or []:
+        if not isinstance(entry, dict):
+            raise InputError("expected a mapping", file=file,
+                             line=yamlfile.line_of(data, "sources"), field="sources")  # fmt: skip
         line = yamlfile.line_of(entry)
         if "id" not in entry:
             raise InputError("required field is missing", file=file, line=line, field="id")
@@ -163,7 +180,8 @@ def read_yaml(
         sources[str(clean["id"])] = _document(clean, file=file, line=line, doc_id=None)
     for entry in data.get("claims") or []:
         if not isinstance(entry, dict):
-            raise InputError("expected a mapping", file=file, field="claims")
+            raise InputError("expected a mapping", file=file, line=yamlfile.line_of(data, "claims"),
+                             field="claims")  # fmt: skip
         batch.claims.append(
             parse_record(
                 entry, resolver, batch, file=file, line=yamlfile.line_of(entry), sources=sources,

@@ -8,6 +8,7 @@ person can act on.
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,7 +87,7 @@ def integer(row: Row, column: str, *, required: bool = True) -> int | None:
         number = float(text)
     except ValueError:
         raise row.error(f"expected a whole number, found {text!r}", column) from None
-    if number != int(number):
+    if not math.isfinite(number) or number != int(number):
         raise row.error(f"expected a whole number, found {text!r}", column)
     return int(number)
 

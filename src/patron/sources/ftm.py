@@ -23,7 +23,7 @@ from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
 from pydantic import ValidationError
 
-from patron.errors import InputError
+from patron.errors import InputError, decode_utf8
 from patron.interop.ftm import ACTOR_PREFIX, FIELDS_KEY, LINK_SCHEMATA
 from patron.model import Actor, Claim, Document, Evidence, TimeSpan, document_id
 from patron.sources.importing import (
@@ -58,25 +58,23 @@ def _entities(path: Path) -> list[tuple[int, EntityProxy]]:
     file = str(path)
     out: list[tuple[int, EntityProxy]] = []
     try:
-        stream = path.open(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=file) from exc
-    with stream:
-        for number, text in enumerate(stream, start=1):
-            if not text.strip():
-                continue
-            try:
-                data = json.loads(text)
-                out.append((number, model.get_proxy(data, cleaned=False)))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON: {exc.msg}", file=file, line=number) from exc
-            except (InvalidData, TypeError, AttributeError, KeyError) as exc:
-                field = "schema" if isinstance(data, dict) and "schema" in data else None
-                raise InputError(
-                    f"not a FollowTheMoney entity: {exc}", file=file, line=number, field=field
-                ) from exc
-            except UnicodeDecodeError as exc:
-                raise InputError(f"not UTF-8: {exc.reason}", file=file, line=number) from exc
+    for number, text in enumerate(decode_utf8(raw, file).split("\n"), start=1):
+        if not text.strip():
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", file=file, line=number) from exc
+        try:
+            out.append((number, model.get_proxy(data, cleaned=False)))
+        except (InvalidData, TypeError, AttributeError, KeyError) as exc:
+            field = "schema" if isinstance(data, dict) and "schema" in data else None
+            raise InputError(
+                f"not a FollowTheMoney entity: {exc}", file=file, line=number, field=field
+            ) from exc
     return out
 
 

@@ -28,6 +28,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -168,14 +169,21 @@ def _sql(paths: Sequence[Path], layout: int, families: tuple[str, ...]) -> str:
 _LINE = re.compile(r"CSV Error on Line: (\d+)")
 _COLUMN = re.compile(r'converting column "([^"]+)"')
 _COUNT = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
-_FILE = re.compile(r"file = (.+)")
 
 
-def _input_error(exc: duckdb.Error, paths: Sequence[Path]) -> InputError:
+def _input_error(exc: duckdb.Error, paths: Sequence[Path], names: dict[Path, str],
+                 layout: int) -> InputError:  # fmt: skip
+    """DuckDB's complaint as an InputError naming the user's file (a zip member by the
+    archive and its name) and the line; a complaint without a line is located by
+    reading the file (:func:`_first_bad_line`)."""
     text = str(exc)
     line = _LINE.search(text)
-    where = _FILE.search(text)
-    file = where.group(1).strip() if where else (str(paths[0]) if len(paths) == 1 else None)
+    # DuckDB names the file on a line "  file = PATH"; the echoed data line may hold
+    # "file = " too, so only a line naming one of the files read counts.
+    lines = {ln.strip() for ln in text.splitlines()}
+    named = [p for p in paths if f"file = {p}" in lines]
+    path = named[0] if named else (paths[0] if len(paths) == 1 else None)
+    file = names.get(path, str(path)) if path is not None else None
     number = int(line.group(1)) if line else None
     if count := _COUNT.search(text):
         message = f"expected {count.group(1)} tab-separated columns, found {count.group(2)}"
@@ -185,11 +193,41 @@ def _input_error(exc: duckdb.Error, paths: Sequence[Path]) -> InputError:
         value = f" {original.group(1)!r}" if original else ""
         return InputError(f"not a valid value{value}", file=file, line=number,
                           field=column.group(1))  # fmt: skip
+    for candidate in [path] if path is not None else paths:
+        if number is None and (found := _first_bad_line(candidate, layout)):
+            number, problem, field = found
+            return InputError(problem, file=names.get(candidate, str(candidate)), line=number,
+                              field=field)  # fmt: skip
     first = text.splitlines()[0] if text else exc.__class__.__name__
     return InputError(f"cannot read as a GDELT event file: {first}", file=file, line=number)
 
 
-def _layout(path: Path) -> int:
+def _first_bad_line(path: Path, layout: int) -> tuple[int, str, str | None] | None:
+    """The first line of ``path`` that breaks the layout: (line, problem, field)."""
+    crlf: bool | None = None
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            body = raw.removesuffix(b"\n")
+            ends_cr = body.endswith(b"\r")
+            if raw.endswith(b"\n"):
+                if crlf is None:
+                    crlf = ends_cr
+                elif crlf != ends_cr:
+                    return number, "line ends with \\r\\n and \\n both in one file", None
+            if b"\r" in body.removesuffix(b"\r"):
+                return number, "a carriage return inside a line", None
+            try:
+                fields = body.removesuffix(b"\r").decode("utf-8").split("\t")
+            except UnicodeDecodeError:
+                return number, "not UTF-8", "encoding"
+            if len(fields) != layout:
+                return number, f"expected {layout} tab-separated columns, found {len(fields)}", None
+            if not re.fullmatch(r"\s*[+-]?\d*\s*", fields[1]):
+                return number, f"not a valid value {fields[1]!r}", "SQLDATE"
+    return None
+
+
+def _layout(path: Path, name: str) -> int:
     with path.open("rb") as stream:
         first = stream.readline()
     columns = first.count(b"\t") + 1
@@ -197,31 +235,33 @@ def _layout(path: Path) -> int:
         raise InputError(
             f"not a GDELT event file: {columns} tab-separated columns on the first line "
             "(GDELT 1.0 has 57 or 58, GDELT 2.0 has 61)",
-            file=str(path),
+            file=name,
             line=1,
         )
     return columns
 
 
 @contextmanager
-def _unzipped(paths: Sequence[Path]) -> Iterator[list[Path]]:
-    """Paths DuckDB can read: zip members are extracted (streamed) to a temporary folder."""
+def _unzipped(paths: Sequence[Path]) -> Iterator[dict[Path, str]]:
+    """Paths DuckDB can read, each with the name errors give it (a zip member is
+    ``ARCHIVE (MEMBER)``): zip members are extracted (streamed) to a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="patron-gdelt-") as tmp:
-        out: list[Path] = []
+        out: dict[Path, str] = {}
         for i, path in enumerate(paths):
             if not path.exists():
                 raise InputError("no such file", file=str(path))
             if path.suffix.lower() != ".zip":
-                out.append(path)
+                out[path] = str(path)
                 continue
             try:
                 with zipfile.ZipFile(path) as archive:
                     for member in archive.namelist():
-                        target = Path(tmp) / f"{i}-{Path(member).name}"
+                        target = Path(tmp) / f"{i}-{len(out)}-{Path(member).name}"
                         with archive.open(member) as src, target.open("wb") as dst:
                             shutil.copyfileobj(src, dst, 1 << 20)
-                        out.append(target)
-            except zipfile.BadZipFile as exc:
+                        out[target] = f"{path} ({member})"
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
+                    zlib.error) as exc:  # fmt: skip
                 raise InputError(f"not a zip file: {exc}", file=str(path)) from exc
         yield out
 
@@ -304,28 +344,28 @@ def read(
     batch = ImportBatch(ImportReport(source=f"GDELT ({len(paths)} file{'s' * (len(paths) > 1)})"))
     groups: dict[tuple[str, str, str, int], _Group] = {}
     actors = _Actors(book)
-    con = duckdb.connect()
-    try:
-        con.execute(f"SET memory_limit = '{memory_limit}'")
-        con.execute("SET preserve_insertion_order = false")
-        if threads:
-            con.execute(f"SET threads = {int(threads)}")
-        with _unzipped(paths) as plain:
-            by_layout: dict[int, list[Path]] = {}
-            for p in plain:
-                by_layout.setdefault(_layout(p), []).append(p)
+    config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": memory_limit,
+                                           "preserve_insertion_order": False}  # fmt: skip
+    if threads:
+        config["threads"] = int(threads)
+    with _unzipped(paths) as plain:
+        by_layout: dict[int, list[Path]] = {}
+        for p, name in plain.items():
+            by_layout.setdefault(_layout(p, name), []).append(p)
+        con = duckdb.connect(config=config)  # settings at connect: cheaper than SET after
+        try:
             done = 0
             for layout, members in sorted(by_layout.items()):
                 try:
                     rows = con.execute(_sql(members, layout, tuple(families))).fetchall()
                 except duckdb.Error as exc:
-                    raise _input_error(exc, members) from exc
+                    raise _input_error(exc, members, plain, layout) from exc
                 _collect(rows, actors, groups, batch.report, tuple(families))
                 done += len(members)
                 if progress:
                     progress(done, len(plain))
-    finally:
-        con.close()
+        finally:
+            con.close()
     for (s, t, o, month), group in sorted(groups.items()):
         claim, doc = _claim(s, t, o, month, group)
         batch.documents[doc.id] = doc
@@ -350,6 +390,9 @@ def _collect(
         one, two = tuple(keys[:3]), tuple(keys[3:])
         if not any(one) or not any(two):
             report.skip("events missing an actor", n)
+            continue
+        if month is None or not (1 <= month % 100 <= 12 and 1 <= month // 100 <= 9999):
+            report.skip("events without a valid date (SQLDATE)", n)
             continue
         subject, object_ = actors(one), actors(two)
         if subject is None or object_ is None:

@@ -9,6 +9,7 @@ reported as a :class:`Skipped` and the run goes on.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,7 @@ from pydantic import ValidationError
 from patron.errors import InputError, decode_utf8
 from patron.model import Document, document_id
 
-__all__ = ["SUFFIXES", "Skipped", "read_documents", "read_file"]
+__all__ = ["SUFFIXES", "Skipped", "input_files", "read_documents", "read_file"]
 
 SUFFIXES = frozenset(
     {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom"}
@@ -106,7 +107,7 @@ def _html(path: Path, raw: str) -> Document:
 
 
 def _jsonl(path: Path, raw: str) -> Iterator[Document | Skipped]:
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -130,9 +131,14 @@ def _jsonl(path: Path, raw: str) -> Iterator[Document | Skipped]:
 def _feed(path: Path, raw: str) -> Iterator[Document | Skipped]:
     import feedparser
 
-    feed = feedparser.parse(raw)
+    # A stream, never the text itself: feedparser takes a string that looks like a URL
+    # or a path for one and fetches or opens it (a feed reading "/etc/passwd").
+    feed = feedparser.parse(io.BytesIO(raw.encode("utf-8")))
     if feed.bozo and not feed.entries:
         yield Skipped(str(path), f"not a feed: {feed.bozo_exception}")
+        return
+    if not feed.entries:
+        yield Skipped(str(path), "a feed without items")
         return
     publisher = feed.feed.get("title")
     for i, entry in enumerate(feed.entries):
@@ -183,14 +189,24 @@ def read_file(path: Path) -> Iterator[Document | Skipped]:
         yield Skipped(str(path), f"bad metadata: {str(exc).splitlines()[0]}")
 
 
-def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
-    """Every document under ``paths`` (files and folders, recursively, in name order)."""
+def input_files(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """Every file ``paths`` name: files as given, folders recursively (files with a
+    readable suffix, in name order); a missing path is a Skipped."""
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.suffix.lower() in SUFFIXES:
-                    yield from read_file(child)
+                    yield child
         elif path.exists():
-            yield from read_file(path)
+            yield path
         else:
             yield Skipped(str(path), "no such file")
+
+
+def read_documents(paths: Iterable[Path]) -> Iterator[Document | Skipped]:
+    """Every document under ``paths`` (files and folders, recursively, in name order)."""
+    for path in input_files(paths):
+        if isinstance(path, Skipped):
+            yield path
+        else:
+            yield from read_file(path)

@@ -214,7 +214,7 @@ def _read_v1(row: Row, names: _Names, batch: ImportBatch) -> None:
     quote = f"{supporter} → {row['ywp_name']}, {year}: {code} ({row['external_type_text']})"
     for recipient in _coalition(row["ywp_name"]):
         kind = "state" if _GOVERNMENT.match(recipient) else "armed_group"
-        object_ = names.actor(recipient, row["actorID"] or None, kind)
+        object_ = names.actor(recipient, _ucdp_id(row, "actorID", row["actorID"]), kind)
         if object_ == subject:
             report.skip("rows where supporter and recipient are one actor")
             continue
@@ -239,10 +239,25 @@ def _read_v1(row: Row, names: _Names, batch: ImportBatch) -> None:
             )
 
 
+def _ucdp_id(row: Row, column: str, text: str) -> str | None:
+    """A UCDP actor id as written in Patron's ids (``"1051"``, ``"1051.0"``: 1051)."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not (0 <= number < 1e12 and number == int(number)):
+        raise row.error(f"expected a UCDP actor id (a whole number), found {text!r}", column)
+    return str(int(number))
+
+
 def _split_supporters(row: Row) -> list[tuple[str, str | None]]:
     # Names are joined by "," without a space; a name may itself hold ", ".
     found = [n.strip() for n in re.split(r",(?!\s)", row["ext_name"]) if n.strip()]
-    ids = [i.strip() for i in row["ext_id"].split(",")] if row["ext_id"] else []
+    listed = row["ext_id"].split(",") if row["ext_id"] else []
+    ids = [_ucdp_id(row, "ext_id", i) or "" for i in listed]
     if len(ids) != len(found):
         ids = [""] * len(found)  # UCDP's lists disagree: keep names, drop ids
     return [(n, i or None) for n, i in zip(found, ids, strict=True)]
@@ -263,7 +278,7 @@ def _read_v18(row: Row, names: _Names, batch: ImportBatch) -> None:
         raise row.error("ext_sup is 1 but no supporter is named", "ext_name")
     recipient_kind = "armed_group" if flag(row, "actor_nonstate") else "state"
     recipients = [
-        names.actor(r, row["actor_id"] or None, recipient_kind)
+        names.actor(r, _ucdp_id(row, "actor_id", row["actor_id"]), recipient_kind)
         for r in _coalition(row["actor_name"])
     ]
     n_state = sum(_is_state(n) for n, _ in supporters)

@@ -41,6 +41,8 @@ def load_text(text: str, file: str = "<string>") -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
+        if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+            line = text.count("\n", 0, exc.position) + 1
         raise InputError(
             f"invalid YAML: {getattr(exc, 'problem', exc)}", file=file, line=line
         ) from exc

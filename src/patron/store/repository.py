@@ -1,19 +1,22 @@
 """Repository functions: the only code that reads or writes the knowledge base.
 
-Invariants: every write runs in one transaction, so a failed load leaves the
-database as it was; claims are insert-only and content-addressed, so writing a
-claim twice stores it once.
+Invariants: every write runs in one transaction (:func:`patron.store.engine.write`),
+so a failed or killed load leaves the database as it was, and writers from several
+processes take turns; claims are insert-only and content-addressed, so writing a
+claim twice stores it once, and rows another writer stored first are left as they
+are (``ON CONFLICT DO NOTHING``) rather than failing the write.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any, Literal
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Connection,
     Engine,
+    Table,
     and_,
     delete,
     func,
@@ -24,6 +27,7 @@ from sqlalchemy import (
     union,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from patron.actors.names import normalize
@@ -36,6 +40,8 @@ from patron.timespan import OPEN_END, UNKNOWN_START, TimeSpan
 from patron.vocab import VOCAB, parse_grade
 
 __all__ = ["Store"]
+
+T = TypeVar("T")
 
 _CHUNK = 500
 _NAME_FORMS = ("aliases", "acronyms", "demonyms", "metonyms")
@@ -200,7 +206,8 @@ class Store:
     def put_actors(self, items: Iterable[Actor], origin: str = "gazetteer") -> int:
         """Insert or replace actors and their names; returns how many were new."""
         batch = list(items)
-        with self._begin() as conn:
+
+        def work(conn: Connection) -> int:
             existing = self._existing(conn, actors.c.id, [a.id for a in batch])
             fresh = [_actor_row(a, origin) for a in batch if a.id not in existing]
             if fresh:
@@ -212,7 +219,9 @@ class Store:
             for ids in _chunks([a.id for a in batch]):
                 conn.execute(delete(actor_names).where(actor_names.c.actor_id.in_(ids)))
             _insert_names(conn, batch)
-        return len(fresh)
+            return len(fresh)
+
+        return self._write(work)
 
     def actor(self, actor_id: str) -> Actor | None:
         with self.engine.connect() as conn:
@@ -271,18 +280,19 @@ class Store:
         doc_list = list({d.id: d for d in docs}.values())
         claim_list = list({c.id: c for c in items}.values())
         candidates = list({a.id: a for a in new_actors}.values())
-        with self._begin() as conn:
+
+        def work(conn: Connection) -> tuple[int, int]:
             if candidates:
                 taken = self._existing(conn, actors.c.id, [a.id for a in candidates])
                 fresh_actors = [a for a in candidates if a.id not in taken]
                 if fresh_actors:
                     rows = [_actor_row(a, actor_origin) for a in fresh_actors]
-                    conn.execute(insert(actors), rows)
+                    _insert_new(conn, actors, rows)
                     _insert_names(conn, fresh_actors)
             known_docs = self._existing(conn, documents.c.id, [d.id for d in doc_list])
             new_docs = [d.model_dump() for d in doc_list if d.id not in known_docs]
             if new_docs:
-                conn.execute(insert(documents), new_docs)
+                _insert_new(conn, documents, new_docs)
             known = self._existing(conn, claims.c.id, [c.id for c in claim_list])
             seq = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
             new_claims = [
@@ -290,14 +300,19 @@ class Store:
                 for i, c in enumerate(c for c in claim_list if c.id not in known)
             ]
             for chunk in _chunks(new_claims, 5000):
-                conn.execute(insert(claims), list(chunk))
-        return len(new_docs), len(new_claims)
+                _insert_new(conn, claims, list(chunk))
+            return len(new_docs), len(new_claims)
+
+        return self._write(work)
 
     def add_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         """Bulk-insert prepared claim rows (benchmarks and importers with known-new ids)."""
-        with self._begin() as conn:
+
+        def work(conn: Connection) -> None:
             for chunk in _chunks(rows, 20000):
                 conn.execute(insert(claims), list(chunk))
+
+        self._write(work)
 
     def documents(self, ids: Iterable[str]) -> dict[str, Document]:
         wanted = sorted(set(ids))
@@ -354,8 +369,20 @@ class Store:
 
     # --- helpers ----------------------------------------------------------
 
-    def _begin(self) -> Any:
-        return _Transaction(self.engine)
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """``work`` in one write transaction; database failures become StoreError."""
+        try:
+            return engines.write(self.engine, work)
+        except SQLAlchemyError as exc:
+            if engines.is_busy(exc):
+                raise StoreError(
+                    "the knowledge base is busy: another process kept it locked for "
+                    f"{engines.WRITE_ATTEMPTS} tries of {engines.BUSY_TIMEOUT_S:.0f} s; "
+                    "nothing was stored, run the command again"
+                ) from exc
+            raise StoreError(
+                f"the write was rolled back: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+            ) from exc
 
     @staticmethod
     def _existing(conn: Connection, column: Any, ids: Sequence[str]) -> set[str]:
@@ -429,22 +456,14 @@ def _insert_names(conn: Connection, batch: Sequence[Actor]) -> None:
                 rows.setdefault(key, {"norm": key[0], "actor_id": actor.id, "form": form,
                                       "name": name})
     if rows:
-        conn.execute(insert(actor_names), list(rows.values()))
+        _insert_new(conn, actor_names, list(rows.values()))
 
 
-class _Transaction:
-    """``with`` block that turns database failures into :class:`StoreError` after rollback."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._ctx = engine.begin()
-
-    def __enter__(self) -> Connection:
-        return self._ctx.__enter__()
-
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> Literal[False]:
-        self._ctx.__exit__(exc_type, exc, tb)
-        if isinstance(exc, SQLAlchemyError):
-            raise StoreError(
-                f"the write was rolled back: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
-            ) from exc
-        return False
+def _insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows``, leaving any whose key is already stored as it is."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(postgresql.insert(table).on_conflict_do_nothing(), rows)
+    elif conn.dialect.name == "sqlite":
+        conn.execute(sqlite.insert(table).on_conflict_do_nothing(), rows)
+    else:
+        conn.execute(insert(table), rows)
