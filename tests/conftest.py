@@ -65,3 +65,24 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads or writes the developer's patron.db."""
     monkeypatch.setenv("PATRON_DB", f"sqlite:///{tmp_path / 'default.db'}")
     monkeypatch.setenv("COLUMNS", "200")
+
+
+#: The graph tests' small network (tests/data/network), used by graph and simulate tests.
+NETWORK = Path(__file__).resolve().parent / "data" / "network"
+
+
+@pytest.fixture(scope="session")
+def network_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The small network as a SQLite knowledge base, built once a session."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('network') / 'kb.db'}"
+    base = KnowledgeBase.open(url, create=True)
+    base.init(NETWORK)
+    base.close()
+    return url
+
+
+@pytest.fixture
+def network_kb(network_url: str) -> Iterator[KnowledgeBase]:
+    base = KnowledgeBase.open(network_url)
+    yield base
+    base.close()

@@ -1,37 +1,18 @@
-"""The graph tests' small network (tests/data/network) as a knowledge base, built once,
-and fixed model parameters so the tests do not depend on the fitted file."""
+"""Fixed model parameters, so the simulate tests do not depend on the fitted file (the small
+network they run on is tests/conftest.py's ``network_kb``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from patron.kb import KnowledgeBase
 from patron.simulate.hazard import Params
 
-NETWORK = Path(__file__).resolve().parent.parent / "data" / "network"
 #: Strong enough that joins happen in a few thousand runs on the small network.
 PARAMS = Params(alpha=-7.0, pull=0.8, hostility=0.4, past=0.2, deterrence=0.3,
                 end_rate=0.05, escalation_rate=0.05)
-
-
-@pytest.fixture(scope="session")
-def network_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('simnet') / 'kb.db'}"
-    base = KnowledgeBase.open(url, create=True)
-    base.init(NETWORK)
-    base.close()
-    return url
-
-
-@pytest.fixture
-def network_kb(network_url: str) -> Iterator[KnowledgeBase]:
-    base = KnowledgeBase.open(network_url)
-    yield base
-    base.close()
 
 
 @pytest.fixture
