@@ -46,6 +46,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/gdelt_import.py
 	$(BIN)/python bench/starter_init.py
 	$(BIN)/python bench/extract_long.py
+	$(BIN)/python bench/large_text.py
 	$(BIN)/python bench/simulate.py
 
 clean:

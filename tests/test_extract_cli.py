@@ -13,7 +13,7 @@ from patron.errors import InputError
 from patron.model import Document
 from patron.sources.readers import read_documents
 from patron.vocab import VOCAB
-from tests.factory import REPO, run_cli
+from tests.factory import MINI, REPO, run_cli
 
 EXAMPLES = REPO / "examples" / "documents"
 CLAIM_FIELDS = {"id", "subject", "type", "object", "time", "magnitude", "route", "attribution",
@@ -34,7 +34,8 @@ def test_jsonl_carries_every_claim_field_and_spans_into_the_document(
     texts = {d.id: d.text for d in read_documents([EXAMPLES]) if isinstance(d, Document)}
     for record in records:
         assert record.keys() >= CLAIM_FIELDS
-        assert set(record["subject"]) == set(record["object"]) == {"id", "name"}
+        for side in (record["subject"], record["object"]):  # a candidate comes defined
+            assert set(side) == {"id", "name"} or side["origin"] == "extract:candidate"
         assert record["stance"] in VOCAB.stances
         assert record["origin"].startswith("extract:")
         evidence = record["evidence"]
@@ -143,6 +144,25 @@ def test_extracted_claims_load_into_a_knowledge_base_once(
     code, _, err = run_cli(capsys, "claims", "load", "-i", str(claims), "--db", url)
     assert code == 0, err
     assert f"read {extracted} claims: 0 new" in err
+
+
+def test_extracted_candidate_actors_load_with_their_claims(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Organisations and people the gazetteer lacks travel defined in the claims."""
+    monkeypatch.setenv("PATRON_DATA_DIR", str(MINI))
+    monkeypatch.setenv("PATRON_RELATIONS", "rules")
+    claims = tmp_path / "claims.jsonl"
+    assert run_cli(capsys, "extract", str(EXAMPLES), "-f", "jsonl", "-o", str(claims))[0] == 0
+    records = _lines(claims.read_text(encoding="utf-8"))
+    candidates = {r[side]["id"] for r in records for side in ("subject", "object")
+                  if "kind" in r[side]}  # fmt: skip
+    assert candidates and all(c.startswith("new-") for c in candidates)
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    assert run_cli(capsys, "init", "--db", url, "--no-datasets")[0] == 0
+    code, _, err = run_cli(capsys, "claims", "load", "-i", str(claims), "--db", url)
+    assert code == 0, err
+    assert err.strip().endswith(f", {len(candidates)} new actor" + "s" * (len(candidates) > 1))
 
 
 @pytest.mark.parametrize("command", ["extract", "ingest"])

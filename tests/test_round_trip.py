@@ -1,5 +1,6 @@
 """Round trips: ``export jsonl`` → fresh ``init`` → ``claims load`` → ``export jsonl`` is
-byte-identical; FtM export → import into an empty knowledge base keeps every claim."""
+byte-identical, actors that extraction and imports made included; FtM export → import
+into an empty knowledge base keeps every claim."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 
 from patron.interop import ftm
 from patron.kb import KnowledgeBase
-from patron.sources import acled, gdelt
+from patron.model import Actor
+from patron.sources import acled, gdelt, ucdp_esd
 from patron.sources import ftm as ftm_import
 from patron.sources.importing import ActorBook, store_batch
 from patron.store import ClaimFilter, Store
@@ -23,6 +25,7 @@ from gdelt_generate import generate
 
 EXAMPLES = REPO / "examples" / "documents"
 ACLED = REPO / "tests" / "data" / "acled" / "sample.csv"
+UCDP = sorted((REPO / "tests" / "data" / "ucdp_esd").glob("*.csv"))
 
 _EVERY_FIELD = [
     {"subject": "iran", "type": "funding", "object": "hamas",
@@ -49,7 +52,8 @@ def _export_jsonl(db: str, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_export_init_load_export_is_byte_identical(
-    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     kb = KnowledgeBase.open(db_url, create=True)
     kb.init(MINI)
@@ -59,6 +63,11 @@ def test_export_init_load_export_is_byte_identical(
     kb.load_claims([claims])
     events = generate(tmp_path / "events.tsv", rows=20_000, columns=61, seed=5)
     assert store_batch(kb, gdelt.read([events], ActorBook.of(kb))).claims_new > 0
+    monkeypatch.setenv("PATRON_RELATIONS", "rules")  # the rules find the same candidates always
+    assert kb.ingest([EXAMPLES]).actors_new > 0  # candidate actors found by extraction
+    assert store_batch(kb, acled.read(ACLED, ActorBook.of(kb))).actors_created > 0
+    for path in UCDP:  # actors the imports mint, with aliases
+        assert store_batch(kb, ucdp_esd.read(path, ActorBook.of(kb))).actors_created > 0
     kb.close()
     first = _export_jsonl(db_url, capsys)
     dump = tmp_path / "export.jsonl"
@@ -69,8 +78,66 @@ def test_export_init_load_export_is_byte_identical(
     code, _, err = run_cli(capsys, "claims", "load", str(dump), "--db", fresh)
     assert code == 0, err
     assert _export_jsonl(fresh, capsys) == first
-    assert {"accepted", "rejected", "proposed"} <= {json.loads(x)["review"]
-                                                   for x in first.splitlines()}  # fmt: skip
+    records = [json.loads(x) for x in first.splitlines()]
+    assert {"accepted", "rejected", "proposed"} <= {r["review"] for r in records}
+    defined = {r[side]["id"]: r[side] for r in records for side in ("subject", "object")
+               if "kind" in r[side]}  # fmt: skip
+    assert {d["origin"] for d in defined.values()} == {"extract:candidate", "import"}
+    assert any(d.get("aliases") for d in defined.values())
+    loaded = KnowledgeBase.open(fresh)
+    assert {a.id: a for a in loaded.store.actors(defined)} == {
+        i: Actor.model_validate({k: v for k, v in d.items() if k != "origin"})
+        for i, d in defined.items()
+    }
+    loaded.close()
+
+
+def test_a_loaded_definition_makes_its_actor_with_the_claims_or_not_at_all(
+    kb: KnowledgeBase, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brigade = {"id": "new-test-brigades", "name": "Test Brigades", "kind": "armed_group",
+               "origin": "extract:candidate"}
+    good = {"subject": "iran", "type": "arms", "object": brigade, "time": {"start": "2021"},
+            "source": {"title": "T", "url": "https://example.org/brigades"}}
+    bad = {**good, "object": "new-no-such-group"}  # unknown, and not defined
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db_url)
+    assert code == 2
+    assert err.strip() == f"error: {path}:2: object: unknown actor 'new-no-such-group'"
+    assert kb.store.actor("new-test-brigades") is None  # all or nothing
+    later = {**good, "object": "new-test-brigades"}  # defined on an earlier line: enough
+    path.write_text(json.dumps(good) + "\n" + json.dumps(later) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db_url)
+    assert code == 0, err
+    assert err.strip().endswith(", 1 new actor")
+    made = kb.store.made_actors(["new-test-brigades", "iran"])
+    assert {i: (a.name, a.kind, o) for i, (a, o) in made.items()} == {
+        "new-test-brigades": ("Test Brigades", "armed_group", "extract:candidate")}
+    redefined = {**good, "object": {**brigade, "name": "Other"}}  # a known actor stays as it is
+    path.write_text(json.dumps(redefined) + "\n", encoding="utf-8")
+    assert run_cli(capsys, "claims", "load", str(path), "--db", db_url)[0] == 0
+    assert kb.store.actor("new-test-brigades").name == "Test Brigades"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("definition", "field"), [
+    ({"id": "new-x", "name": "X", "kind": "army"}, "object.kind"),
+    ({"id": "New X", "name": "X", "kind": "armed_group"}, "object.id"),
+    ({"id": "new-x", "kind": "armed_group"}, "object.name"),
+    ({"id": "new-x", "name": "X", "kind": "armed_group", "colour": "red"}, "object.colour"),
+    ({"id": "new-x", "name": "X", "kind": "armed_group", "origin": "gazetteer"}, "object.origin"),
+])  # fmt: skip
+def test_a_bad_definition_is_refused_with_its_line_and_field(
+    kb: KnowledgeBase, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    definition: dict[str, str], field: str,
+) -> None:
+    record = {"subject": "iran", "type": "arms", "object": definition,
+              "source": {"title": "T", "url": "https://example.org/bad"}}
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n" + json.dumps(record) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db_url)
+    assert code == 2
+    assert err.startswith(f"error: {path}:2: {field}:"), err
 
 
 def _ftm(store: Store) -> str:

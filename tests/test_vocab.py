@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,17 +118,88 @@ def test_every_type_carries_its_weight_and_whether_it_modifies_support() -> None
     assert TYPE_FACTOR["backing"] > 0  # "Iran-backed" is evidence of a tie
 
 
-def test_a_type_without_a_weight_is_refused() -> None:
+def _raw() -> dict[str, Any]:
     import yaml
 
+    path = Path(__file__).resolve().parent.parent / "src" / "patron" / "vocab.yaml"
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return raw
+
+
+#: What every claim type must state in vocab.yaml, with no default to fall back on.
+FACTS = ("family", "label", "weight", "modifies_support", "subjects", "objects", "phrase")
+
+
+def test_every_claim_type_states_every_fact() -> None:
+    for name, spec in _raw()["claim_types"].items():
+        missing = [f for f in FACTS if f not in spec]
+        assert not missing, (name, missing)
+    for t in VOCAB.claim_types.values():
+        assert t.subjects and t.objects, t.name
+        assert set(t.subjects) | set(t.objects) <= set(VOCAB.party_kinds), t.name
+        assert "{o}" in t.phrase, t.name
+
+
+@pytest.mark.parametrize("fact", FACTS)
+def test_a_type_without_a_fact_is_refused(fact: str) -> None:
     from patron.vocab import _build
 
-    raw = yaml.safe_load(
-        (Path(__file__).resolve().parent.parent / "src" / "patron" / "vocab.yaml").read_text(
-            encoding="utf-8"))
-    del raw["claim_types"]["funding"]["weight"]
-    with pytest.raises(ValueError, match="funding: weight is missing"):
+    raw = _raw()
+    del raw["claim_types"]["funding"][fact]
+    with pytest.raises(ValueError, match=f"funding: {fact} is missing"):
         _build(raw)
+
+
+@pytest.mark.parametrize(("fact", "value", "message"), [
+    ("subjects", ["state", "place"], "place is not a kind that can be a party"),
+    ("objects", ["militia"], "militia is not a kind"),
+    ("objects", [], "not `any` or a list of kinds"),
+    ("modifies_support", "weakens", "not false or one of strains, restores"),
+    ("phrase", "funded", "has no {o}"),
+    ("phrase", "funded {o} via {route}", "names more than the object"),
+])
+def test_a_fact_out_of_its_range_is_refused(fact: str, value: object, message: str) -> None:
+    from patron.vocab import _build
+
+    raw = _raw()
+    raw["claim_types"]["funding"][fact] = value
+    with pytest.raises(ValueError, match=message):
+        _build(raw)
+
+
+def test_a_symmetric_type_takes_the_same_kinds_on_both_sides() -> None:
+    from patron.vocab import _build
+
+    raw = _raw()
+    raw["claim_types"]["alliance"]["objects"] = ["state"]
+    with pytest.raises(ValueError, match="alliance: symmetric"):
+        _build(raw)
+    assert all(t.subjects == t.objects for t in VOCAB.claim_types.values() if t.symmetric)
+
+
+def test_any_is_every_kind_that_can_be_a_party() -> None:
+    assert VOCAB.claim_types["funding"].subjects == frozenset(VOCAB.party_kinds)
+    assert "place" not in VOCAB.claim_types["funding"].objects
+
+
+def test_types_say_which_kinds_they_take() -> None:
+    types = VOCAB.claim_types
+    assert types["funding"].takes("state", "armed_group")
+    assert not types["safe_haven"].takes("person", "armed_group")  # a host holds ground
+    assert not types["sanction"].takes("armed_group", "state")
+    assert not types["attack"].takes("intermediary", "armed_group")  # a charity attacks no one
+    assert not types["member_of"].takes("armed_group", "state")  # one joins a body, not a state
+    assert types["member_of"].takes("armed_group", "coalition")
+    assert not types["mediation"].takes("armed_group", "state")
+
+
+def test_ruptures_strain_support_and_resumptions_restore_it() -> None:
+    from patron.vocab import RESTORES, STRAINS
+
+    assert VOCAB.modifying(STRAINS) == ("rupture",)
+    assert VOCAB.modifying(RESTORES) == ("resumption",)
+    assert set(VOCAB.modifiers) == {*VOCAB.modifying(STRAINS), *VOCAB.modifying(RESTORES)}
+    assert all(VOCAB.claim_types[m].modifies_support for m in VOCAB.modifiers)
 
 
 def test_places_are_the_only_kind_that_is_never_a_party_to_a_claim() -> None:

@@ -30,8 +30,10 @@ from patron.graph.backing import Backing, backed_by, source_records, who_backs
 from patron.import_cli import import_app, row_progress
 from patron.kb import KnowledgeBase
 from patron.learn_cli import eval_model, train
+from patron.model import Claim
 from patron.output import (
     Format,
+    actor_definition,
     actor_record,
     claim_record,
     emit,
@@ -284,12 +286,19 @@ def actor(name: str, unreviewed: UnreviewedOpt = None, db: DbOpt = None,
     emit(fmt, rows=rows, document=profile_document(prof), table=lambda: profile_table(prof))
 
 
+def _defined(kb: KnowledgeBase, items: list[Claim]) -> dict[str, dict[str, Any]]:
+    """Definitions of the actors ``items`` name that the gazetteer lacks: with them a
+    listing or export loads back into a knowledge base that has not met those actors."""
+    return {i: actor_definition(a, origin) for i, (a, origin) in kb.made_actors(items).items()}
+
+
 def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format, wide: bool = False) -> None:
     items = kb.store.claims(flt)
     names, docs = kb.citations(items)
+    defined = _defined(kb, items) if fmt is not Format.table else {}
     emit(
         fmt,
-        rows=(claim_record(c, names, docs) for c in items),
+        rows=(claim_record(c, names, docs, defined) for c in items),
         table=lambda: claims_table(items, names, docs, wide=wide),
     )
 
@@ -357,9 +366,11 @@ def claims_load(
     elif input is not None:
         files.append(Path(input))
     report = kb.load_claims(files, stream=stream)
+    plural = "s" if report.actors_new != 1 else ""
+    actors = f", {report.actors_new} new actor{plural}" if report.actors_new else ""
     err.print(
         f"read {report.claims_read} claims: {report.claims_new} new, "
-        f"{report.documents_new} new sources"
+        f"{report.documents_new} new sources{actors}"
     )
 
 
@@ -421,7 +432,8 @@ def export(
         return
     items = kb.store.claims(flt)
     names, docs = kb.citations(items)
-    rows = (claim_record(c, names, docs) for c in items)
+    defined = _defined(kb, items)
+    rows = (claim_record(c, names, docs, defined) for c in items)
     with written(output) as stream:
         emit(formats[what], rows=rows, out=stream)
     if output is not None:

@@ -34,10 +34,10 @@ from patron.evaluate.cases import evaluate_cases, load_cases
 from patron.evaluate.documents import evaluate_documents
 from patron.evaluate.re3d import evaluate_re3d
 from patron.evaluate.scoring import Score
-from patron.extract.pipeline import Extractor
+from patron.extract.pipeline import CANDIDATE_ORIGIN, Extractor
 from patron.kb import KnowledgeBase
 from patron.model import Claim, Document
-from patron.output import Format, claim_record, emit, written
+from patron.output import Format, actor_definition, claim_record, emit, written
 from patron.sources.readers import SUFFIXES, Skipped, read_documents
 from patron.tables import claims_table
 
@@ -111,6 +111,7 @@ def extract(
     _existing(paths)
     extractor = _extractor(db, min_score)
     names = {a.id: a.name for a in extractor.gazetteer.actors.values()}
+    defined: dict[str, dict[str, Any]] = {}  # candidates, so the claims load back
     read = 0
     streaming = fmt is Format.jsonl
     claims: list[Claim] = []
@@ -126,13 +127,14 @@ def extract(
             read += 1
             found = extractor.extract(item)
             names.update({a.id: a.name for a in found.actors})
+            defined.update({a.id: actor_definition(a, CANDIDATE_ORIGIN) for a in found.actors})
             if streaming:
                 docs.clear()  # a streamed claim cites only its own document
             docs[item.id] = item
             for claim in found.claims:
                 if not streaming:
                     claims.append(claim)
-                yield claim_record(claim, names, docs)
+                yield claim_record(claim, names, docs, defined)
 
     with written(output) as stream:
         with _counting("extracting") as tick:

@@ -5,16 +5,19 @@ Library functions here do the work; ``cli.py`` and the API only parse and print.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import io
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from patron import settings
 from patron.actors import gazetteer
 from patron.actors.resolver import Resolver, from_actors
 from patron.errors import InputError
-from patron.extract.pipeline import Extractor
+from patron.extract.pipeline import CANDIDATE_ORIGIN, Extractor
 from patron.model import Actor, Claim, Document
 from patron.sources import claimfile
 from patron.sources.importing import (
@@ -24,10 +27,17 @@ from patron.sources.importing import (
     Progress,
     store_batch,
 )
-from patron.sources.readers import Skipped, input_files, read_file
+from patron.sources.readers import Skipped, TextFile, input_files, large_text, read_file
 from patron.store import Store
 
-__all__ = ["IngestReport", "KnowledgeBase", "LoadReport", "curated_files", "starter_datasets"]
+__all__ = [
+    "SPOOL_CLAIMS",
+    "IngestReport",
+    "KnowledgeBase",
+    "LoadReport",
+    "curated_files",
+    "starter_datasets",
+]
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,66 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
 
 
+#: How many claims of one document ingest holds in memory; more wait on disk.
+SPOOL_CLAIMS = 1000
+
+
+class _Spool:
+    """Claims kept in order, in memory up to ``size`` and on disk past it, so a document
+    with more claims than fit in memory can still be stored in one transaction.
+
+    Invariant: the claims are those given to :meth:`extend`, in that order, in the
+    batches :meth:`batches` reads back (again each time it is called).
+    """
+
+    def __init__(self, size: int | None = None) -> None:
+        self.size = size or SPOOL_CLAIMS
+        self._held: list[Claim] = []
+        self._file: IO[bytes] | None = None
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def extend(self, claims: Iterable[Claim]) -> None:
+        self._held.extend(claims)
+        if len(self._held) >= self.size:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by __exit__)
+            self._file.seek(0, io.SEEK_END)
+            pickle.dump(self._held, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._held = []
+
+    def batches(self) -> Iterator[list[Claim]]:
+        if self._file is not None:
+            self._file.seek(0)
+            while True:
+                try:
+                    yield pickle.load(self._file)  # written by extend, in this process
+                except EOFError:
+                    break
+        if self._held:
+            yield self._held
+
+
+@dataclass
+class _Defined:
+    """Actors that claim files define (the first definition of an id stands), stored
+    with the claims that name them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def add(self, batch: claimfile.ClaimBatch) -> None:
+        for actor_id, actor in batch.actors.items():
+            if actor_id not in self.actors:
+                self.actors[actor_id] = actor
+                self.origins[actor_id] = batch.origins[actor_id]
+
+
 def curated_files(folder: Path) -> list[Path]:
     """The curated claim files of a data folder: ``claims/*.yaml``, in name order."""
     return sorted((folder / "claims").glob("*.yaml"))
@@ -71,6 +141,12 @@ def starter_datasets(
     book = ActorBook.over(actors, names)
     return [ucdp_esd.read(p, book, progress)
             for p in sorted((folder / "datasets" / "ucdp-esd").glob("*.csv"))]
+
+
+def _named(claims: Sequence[Claim]) -> set[str]:
+    """Every actor and place ``claims`` name."""
+    ids = {c.subject for c in claims} | {c.object for c in claims}
+    return ids | {p for c in claims for p in c.route}
 
 
 class KnowledgeBase:
@@ -100,11 +176,15 @@ class KnowledgeBase:
 
     def citations(self, claims: Sequence[Claim]) -> tuple[dict[str, str], dict[str, Document]]:
         """Display names of every actor and place the claims name, and their documents."""
-        ids = {c.subject for c in claims} | {c.object for c in claims}
-        ids |= {p for c in claims for p in c.route}
-        return self.store.display_names(ids), self.store.documents(
+        return self.store.display_names(_named(claims)), self.store.documents(
             c.evidence.document for c in claims
         )
+
+    def made_actors(self, claims: Sequence[Claim]) -> dict[str, tuple[Actor, str]]:
+        """The actors and places the claims name that the gazetteer did not supply
+        (extraction's candidates, actors an import minted), with their origin: an
+        export defines them, so it loads into a knowledge base that lacks them."""
+        return self.store.made_actors(_named(claims))
 
     def resolve(self, name: str) -> Actor:
         """The actor a person means by ``name``; UnknownActor/AmbiguousActor otherwise."""
@@ -132,6 +212,7 @@ class KnowledgeBase:
         names = from_actors(actors)
         documents: dict[str, Document] = {}
         claims: list[Claim] = []
+        defined = _Defined()
         for path in curated_files(folder):
             batch = claimfile.read_yaml(path, names)
             clash = sorted(batch.documents.keys() & documents.keys())
@@ -143,10 +224,14 @@ class KnowledgeBase:
                 )
             documents.update(batch.documents)
             claims.extend(batch.claims)
+            defined.add(batch)
         imported = starter_datasets(folder, actors, names, progress) if datasets else []
         new_actors = self.store.put_actors(actors)
         self._resolver = None
-        docs, new = self.store.add(documents.values(), claims) if claims else (0, 0)
+        docs, new = self.store.add(
+            documents.values(), claims, new_actors=defined.actors.values(),
+            origins=defined.origins,
+        ) if claims else (0, 0)  # fmt: skip
         for dataset in imported:
             store_batch(self, dataset)
         return LoadReport(
@@ -158,10 +243,38 @@ class KnowledgeBase:
             datasets=[b.report for b in imported],
         )
 
+    def _ingest_large(self, large: TextFile, extractor: Extractor, report: IngestReport) -> None:
+        doc = large.document
+        report.documents_read += 1
+        if self.store.documents([doc.id]):
+            report.documents_known += 1
+            return
+        new_actors: dict[str, Actor] = {}
+        with _Spool() as spool:
+            try:
+                for part in extractor.extract_pieces(doc, large.pieces()):
+                    spool.extend(part.claims)
+                    new_actors.update((a.id, a) for a in part.actors if a.id not in new_actors)
+                before = len(self.store.actors(list(new_actors)))
+                docs, claims = self.store.add_batches(
+                    [doc], spool.batches, new_actors.values(), actor_origin=CANDIDATE_ORIGIN,
+                    texts={doc.id: large.pieces},
+                )
+            except InputError as exc:  # the file changed while it was read
+                report.skipped.append(Skipped(str(large.path), exc.message))
+                return
+        report.documents_new += docs
+        report.claims_new += claims
+        report.actors_new += len(new_actors) - before
+
     def load_claims(
         self, paths: Iterable[Path] = (), stream: TextIO | None = None, stream_name: str = "<stdin>"
     ) -> LoadReport:
-        """Load claim files (YAML or JSON lines) whole: one bad line stores nothing."""
+        """Load claim files (YAML or JSON lines) whole: one bad line stores nothing.
+
+        Actors the files define (see :mod:`patron.sources.claimfile`) that the
+        knowledge base lacks are stored in the same transaction as the claims.
+        """
         documents: dict[str, Document] = {}
         claims = []
         batches = [claimfile.read_path(p, self.resolver, self._has_document) for p in paths]
@@ -171,14 +284,22 @@ class KnowledgeBase:
                     stream, self.resolver, file=stream_name, has_document=self._has_document
                 )
             )
+        defined = _Defined()
         for batch in batches:
             documents.update(batch.documents)
             claims.extend(batch.claims)
-        docs, new = self.store.add(documents.values(), claims)
-        return LoadReport(documents_new=docs, claims_read=len(claims), claims_new=new)
+            defined.add(batch)
+        made = list(defined.actors.values())
+        known = len(self.store.actors([a.id for a in made])) if made else 0
+        docs, new = self.store.add(documents.values(), claims, new_actors=made,
+                                   origins=defined.origins)  # fmt: skip
+        if made:
+            self._resolver = None
+        return LoadReport(actors_new=len(made) - known, documents_new=docs,
+                          claims_read=len(claims), claims_new=new)  # fmt: skip
 
     def _has_document(self, doc_id: str) -> bool:
-        return self.store.document(doc_id) is not None
+        return bool(self.store.documents([doc_id]))  # without its text: it may be long
 
     def extractor(self, min_score: float = 0.0) -> Extractor:
         """An extractor over every actor in the knowledge base (candidates included)."""
@@ -191,11 +312,20 @@ class KnowledgeBase:
 
         Each file (its documents, their claims and candidate actors) is one
         transaction, so a run killed halfway leaves whole files only, and a rerun
-        skips the documents already stored.
+        skips the documents already stored. A plain-text file too large to hold
+        (:func:`patron.sources.readers.large_text`) is read and extracted a block at a
+        time; its claims wait on disk, not in memory, and its text is stored a piece
+        at a time, in the one transaction with its claims.
         """
         report = IngestReport()
         extractor = self.extractor(min_score)
         for path in input_files(paths):
+            large = None if isinstance(path, Skipped) else large_text(path)
+            if large is not None:
+                self._ingest_large(large, extractor, report)
+                if progress is not None:
+                    progress(large.document)
+                continue
             items = [path] if isinstance(path, Skipped) else list(read_file(path))
             fresh: list[Document] = []
             for item in items:
@@ -212,7 +342,8 @@ class KnowledgeBase:
                 new_actors = list({a.id: a for f in found for a in f.actors}.values())
                 before = len(self.store.actors([a.id for a in new_actors]))
                 docs, claims = self.store.add(
-                    fresh, [c for f in found for c in f.claims], new_actors=new_actors
+                    fresh, [c for f in found for c in f.claims], new_actors=new_actors,
+                    actor_origin=CANDIDATE_ORIGIN,
                 )
                 report.documents_new += docs
                 report.claims_new += claims

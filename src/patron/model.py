@@ -166,6 +166,13 @@ class Evidence(_Record):
     subject_span: tuple[int, int] | None = None
     object_span: tuple[int, int] | None = None
 
+    @field_validator("span", "subject_span", "object_span")
+    @classmethod
+    def _ordered(cls, value: tuple[int, int] | None) -> tuple[int, int] | None:
+        if value is not None and not 0 <= value[0] <= value[1]:
+            raise ValueError(f"a span is (start, end) with 0 <= start <= end, not {value}")
+        return value
+
 
 def claim_id(evidence: Evidence, subject: str, type_: str, object_: str, time: TimeSpan) -> str:
     """Stable hash of (document, span, subject, type, object).

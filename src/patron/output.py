@@ -10,7 +10,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +23,7 @@ from patron.spreadsheet import safe_cell
 
 __all__ = [
     "Format",
+    "actor_definition",
     "actor_record",
     "claim_record",
     "emit",
@@ -74,18 +75,41 @@ def stance_style(stance: str) -> str:
     return f"[{_STANCE_STYLE.get(stance, 'white')}]{stance}[/]"
 
 
-def _ref(actor_id: str, names: dict[str, str]) -> dict[str, str]:
+def _ref(
+    actor_id: str, names: dict[str, str], defined: Mapping[str, dict[str, Any]]
+) -> dict[str, Any]:
+    if actor_id in defined:
+        return dict(defined[actor_id])
     return {"id": actor_id, "name": names.get(actor_id, actor_id)}
 
 
+def actor_definition(actor: Actor, origin: str) -> dict[str, Any]:
+    """What a claim's wire form says of an actor the gazetteer lacks, so that a
+    knowledge base loading the claim can make it: every field that is set, and its
+    origin (``extract:candidate``, ``import``...).
+
+    >>> actor_definition(Actor(id="new-x-front", name="X Front", kind="armed_group"), "import")
+    {'id': 'new-x-front', 'name': 'X Front', 'kind': 'armed_group', 'origin': 'import'}
+    """
+    return {**actor.model_dump(mode="json", exclude_defaults=True), "origin": origin}
+
+
 def claim_record(
-    claim: Claim, names: dict[str, str], documents: dict[str, Document]
+    claim: Claim,
+    names: dict[str, str],
+    documents: dict[str, Document],
+    defined: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """A claim's wire form: actors as ``{"id", "name"}``, its source document inline."""
+    """A claim's wire form: actors as ``{"id", "name"}``, its source document inline.
+
+    An actor in ``defined`` (actor id → :func:`actor_definition`) is written whole
+    instead, so ``patron claims load`` can make it where it is not known.
+    """
     data = claim.model_dump(mode="json")
-    data["subject"] = _ref(claim.subject, names)
-    data["object"] = _ref(claim.object, names)
-    data["route"] = [_ref(p, names) for p in claim.route]
+    own = defined or {}
+    data["subject"] = _ref(claim.subject, names, own)
+    data["object"] = _ref(claim.object, names, own)
+    data["route"] = [_ref(p, names, own) for p in claim.route]
     doc = documents.get(claim.evidence.document)
     if doc is not None:
         data["source"] = doc.model_dump(mode="json", exclude={"text"})

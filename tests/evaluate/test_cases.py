@@ -87,8 +87,16 @@ def test_no_hedged_denied_or_hypothetical_claim_is_stored_as_fact(all_cases: Cas
                 if not known:
                     wrong.append((case["id"], gold["stance"]))
     assert wrong == [], wrong
-    assert all_cases.hypothetical_as_fact <= 15, [  # measured 15 of 108 on validation folds
-        e for e in all_cases.errors if e["error"] == "hypothetical as fact"]
+    stored = [e["text"] for e in all_cases.errors if e["error"] == "hypothetical as fact"]
+    assert [t for t in stored if not any(k in t for k in KNOWN_HYPOTHETICAL_FAILURES)] == []
+
+
+# Reviewed known failures: a plan, prediction or possibility stored as a fact, and why.
+# (On validation folds, where the head has not seen the case, 6 of 108: bench/RESULTS.md.)
+KNOWN_HYPOTHETICAL_FAILURES = {
+    "An Israeli strike on Kataib Hezbollah's bases in Iraq is seen as increasingly likely":
+        "an event noun judged likely: 'seen as' reads as reporting, not as a prediction",
+}
 
 
 def test_example_documents_end_to_end() -> None:

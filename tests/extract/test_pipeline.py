@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from patron.extract import pipeline
 from patron.extract.pipeline import Extractor
 from patron.model import Document
+from tests.factory import REPO
 
 
 def _claims(extractor: Extractor, text: str, **meta: str) -> list[tuple[str, str, str, str]]:
@@ -111,3 +113,35 @@ def test_what_is_given_may_follow_a_possessed_or_definite_recipient(
     found = _claims(extractor, text)
     assert ("saudi-arabia", "funding", "presidential-leadership-council", "asserted") in found
     assert not [c for c in found if c[1] == "backing"]
+
+
+def _long_text() -> str:
+    folder = REPO / "examples" / "documents"
+    paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
+    return "\n\n".join(p.read_text(encoding="utf-8").strip() for p in paths) * 4
+
+
+def test_a_long_text_read_in_blocks_gives_the_claims_of_the_whole_text(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = Document(id="doc-long", text=_long_text(), url="https://example.org/long")
+    whole = extractor.extract(doc)
+    assert len(whole.claims) > 50
+    monkeypatch.setattr(pipeline, "BLOCK_CHARS", 3_000)
+    blocks = list(extractor.extract_pieces(doc, [doc.text[i : i + 700]
+                                                 for i in range(0, len(doc.text), 700)]))
+    assert len(blocks) > 10
+    assert [c for b in blocks for c in b.claims] == whole.claims  # same spans, same ids
+    assert {a.id for b in blocks for a in b.actors} == {a.id for a in whole.actors}
+    assert extractor.extract(doc) == whole
+
+
+def test_a_reference_takes_an_actor_named_in_an_earlier_block(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filler = "Nothing here names anyone at all, and nothing is claimed.\n\n" * 40
+    text = "Hamas governs Gaza.\n\n" + filler + "Iran sends weapons to the group."
+    whole = _claims(extractor, text)
+    assert ("iran", "arms", "hamas", "asserted") in whole
+    monkeypatch.setattr(pipeline, "BLOCK_CHARS", 500)
+    assert _claims(extractor, text) == whole

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from patron.extract.segment import MAX_SENTENCE, is_boilerplate, sentences
+from patron.extract.segment import MAX_SENTENCE, is_boilerplate, paragraphs, sentences
+from tests.factory import REPO
 
 
 def test_glued_heading_is_cut_off_the_sentence_before() -> None:
@@ -173,3 +176,61 @@ def test_windows_line_breaks_keep_offsets_exact() -> None:
             "and Palestinian Islamic Jihad, Israeli officials say.\r\n")
     assert _texts(text) == ["Iran has paid for rockets fired from Gaza by Hamas\r\n"
                             "and Palestinian Islamic Jihad, Israeli officials say."]
+
+
+def _examples() -> str:
+    folder = REPO / "examples" / "documents"
+    paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
+def _pieces(text: str, size: int, pulled: list[int]) -> Iterator[str]:
+    """``text`` in pieces of ``size``; ``pulled[0]`` counts the characters handed out."""
+    for i in range(0, len(text), size):
+        pulled[0] += len(text[i : i + size])
+        yield text[i : i + size]
+
+
+@pytest.mark.parametrize("joiner", ["\n\n", "\n", "\r\n"])
+@pytest.mark.parametrize("limit", [600, 2_000, 9_000])
+def test_blocks_cover_the_text_hold_little_and_give_the_same_sentences(
+    joiner: str, limit: int
+) -> None:
+    text = joiner.join(_examples().split("\n\n")) * 3  # paragraphs with and without blank lines
+    pulled = [0]
+    blocks = []
+    for offset, block in paragraphs(_pieces(text, 300, pulled), limit):
+        assert len(block) <= limit
+        assert pulled[0] - offset <= limit + 300  # never more than a block and a piece held
+        blocks.append((offset, block))
+    assert "".join(b for _, b in blocks) == text
+    assert [o for o, _ in blocks] == [sum(len(b) for _, b in blocks[:i])
+                                      for i in range(len(blocks))]  # fmt: skip
+    if limit < 2 * max(len(p) for p in text.split(joiner)):
+        return  # a paragraph with no place to cut in a half block is cut inside: see below
+    whole = [(s.start, s.end, s.text) for s in sentences(text)]
+    parts = [(o + s.start, o + s.end, s.text) for o, b in blocks for s in sentences(b)]
+    assert parts == whole
+
+
+def test_a_text_within_the_limit_is_one_block_itself() -> None:
+    text = _examples()
+    ((offset, block),) = paragraphs([text], len(text))
+    assert offset == 0 and block is text
+    assert list(paragraphs([], 10)) == list(paragraphs([""], 10)) == []
+
+
+def test_a_paragraph_longer_than_a_block_is_cut_at_a_sentence_end_or_a_space() -> None:
+    sentence = "Iran sent money to Hamas through Sudan in 2019. "
+    blocks = [b for _, b in paragraphs([sentence * 100], 1_000)]
+    assert all(b.endswith(". ") for b in blocks[:-1])
+    words = [b for _, b in paragraphs(["word " * 1_000], 1_000)]
+    assert all(b.endswith(" ") and len(b) <= 1_000 for b in words[:-1])
+    assert "".join(words) == "word " * 1_000
+
+
+def test_a_line_above_a_setext_underline_is_not_cut_from_it(tmp_path: Path) -> None:
+    head = "Iran funds Hamas.\n" * 20
+    text = head + "Iran backs Hamas.\n=====\nQatar hosts Hamas leaders in Doha.\n"
+    cuts = [o for o, _ in paragraphs([text], len(head) + 20)]
+    assert cuts[1] <= len(head)  # not after "Iran backs Hamas.", whose heading it is

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.factory import run_cli
+from tests.pictures import png_size, svg_node_fills, svg_texts
 
 
 def _json(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> dict:  # type: ignore[type-arg]
@@ -63,7 +64,12 @@ def test_plot(capsys: pytest.CaptureFixture[str], network_url: str, tmp_path: Pa
     out = tmp_path / "blocs.png"
     code, _, err = run_cli(capsys, "analyze", "blocs", "--db", network_url, "--plot", str(out))
     assert code == 0, err
-    assert out.stat().st_size > 0
+    assert png_size(out.read_bytes()) == (1200, 900)
+    svg = tmp_path / "blocs.svg"
+    code, _, err = run_cli(capsys, "analyze", "blocs", "--db", network_url, "--plot", str(svg))
+    assert code == 0, err
+    assert svg_texts(svg)[-1].startswith("Blocs (all time")
+    assert svg_node_fills(svg) == {"#e6550d": 10, "#3182bd": 2, "#31a354": 2}
 
 
 def test_unknown_actor_exits_2(capsys: pytest.CaptureFixture[str], network_url: str) -> None:

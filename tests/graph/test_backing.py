@@ -35,6 +35,13 @@ def test_backed_by_lists_clients(kb: KnowledgeBase) -> None:
 
 def test_every_row_carries_its_source_document(kb: KnowledgeBase) -> None:
     backing = who_backs(kb.store, kb.resolve("Hamas"))
-    assert backing.claims()
-    for c in backing.claims():
-        assert c.evidence.document in backing.documents
+    rows = sorted((c.subject, c.type, c.stance, c.evidence.document) for c in backing.claims())
+    assert rows == [
+        ("iran", "funding", "asserted", "test-report"),
+        ("iran", "funding", "asserted", "test-report"),
+        ("irgc", "arms", "reported", "test-news"),
+        ("qatar", "arms", "denied", "test-news"),
+        ("qatar", "safe_haven", "asserted", "test-report"),
+    ]
+    assert sorted(backing.documents) == ["test-news", "test-report"]
+    assert backing.documents["test-news"].title == "A wire story written for the test suite"

@@ -2,6 +2,13 @@ from patron.graph.brokers import betweenness, brokers
 from patron.graph.routes import support_routes
 from patron.graph.view import View
 
+#: The smuggling routes of the IRGC and the Quds Force (tests/data/network).
+ARMS_ROUTES = [("irgc", "arms"), ("quds-force", "arms")]
+
+
+def _described(view: View, claims: tuple[str, ...]) -> list[tuple[str, str]]:
+    return sorted((view.claims[c].subject, view.claims[c].type) for c in claims)
+
 
 def test_syria_brokers_support_reaching_hezbollah(view_2015: View) -> None:
     found = [b.actor for b in brokers(view_2015, to="hezbollah").brokers]
@@ -9,22 +16,28 @@ def test_syria_brokers_support_reaching_hezbollah(view_2015: View) -> None:
 
 
 def test_route_places_are_brokers(view_2015: View) -> None:
-    found = {b.actor for b in brokers(view_2015, top=20).brokers}
-    assert {"sudan", "egypt", "sinai", "gaza-strip"} <= found
+    found = [b.actor for b in brokers(view_2015, top=20).brokers]
+    assert found == ["egypt", "sudan", "gaza-strip", "sinai", "syria", "hezbollah", "red-sea",
+                     "al-ansar-charity"]  # everyone else lies on no shortest route
 
 
 def test_brokers_name_claims(view_2015: View) -> None:
-    found = brokers(view_2015).brokers
-    assert found
-    for b in found:
-        assert b.claims and all(c in view_2015.claims for c in b.claims)
+    found = {b.actor: _described(view_2015, b.claims) for b in brokers(view_2015).brokers}
+    assert len(found) == 8
+    assert found["sudan"] == ARMS_ROUTES
+    assert found["gaza-strip"] == [*ARMS_ROUTES, ("quds-force", "funding")]
+    assert found["al-ansar-charity"] == [("quds-force", "funding")]
+    assert found["syria"] == [("iran", "arms"), ("iran", "troops"), ("russia", "arms"),
+                              ("russia", "troops"), ("syria", "transit")]
 
 
 def test_rustworkx_and_networkx_agree(view_2015: View) -> None:
     graph = support_routes(view_2015)
     nx_scores = betweenness(graph, engine="networkx")
     rx_scores = betweenness(graph, engine="rustworkx")
-    assert nx_scores.keys() == rx_scores.keys()
+    assert nx_scores.keys() == rx_scores.keys() == set(graph.nodes)
+    assert len(nx_scores) == 22
+    assert sum(1 for s in nx_scores.values() if s > 0) == 8
     assert all(abs(nx_scores[n] - rx_scores[n]) < 1e-9 for n in nx_scores)
 
 
@@ -35,8 +48,9 @@ def test_routed_claims_have_no_direct_edge(view_2015: View) -> None:
 
 def test_brokers_of_one_client_are_carriers_not_patrons(view_2015: View) -> None:
     result = brokers(view_2015, to="hezbollah")
-    found = [b.actor for b in result.brokers]
-    assert "iran" not in found  # the patron, where the route starts
-    assert {"iraq", "syria"} <= set(found)
-    assert all(0 < b.score <= 1 for b in result.brokers)
+    assert [b.actor for b in result.brokers] == ["syria", "iraq", "lebanon"]  # not Iran
+    assert [_described(view_2015, b.claims) for b in result.brokers] == [
+        [("iran", "arms"), ("syria", "transit")], [("iran", "arms")], [("iran", "arms")]]
+    scores = [b.score for b in result.brokers]
+    assert scores[1] == scores[2] < scores[0] <= 1  # the land route through Iraq and Lebanon
     assert result.document()["measure"].startswith("share of the support")

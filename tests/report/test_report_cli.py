@@ -10,6 +10,7 @@ from patron.kb import KnowledgeBase
 from patron.report import build_brief, markdown
 from patron.timespan import date_bounds
 from tests.factory import run_cli
+from tests.pictures import png_size
 from tests.report.parse import markdown_facts
 
 
@@ -20,9 +21,10 @@ def test_markdown_file_gets_its_charts_beside_it(demo_url: str, tmp_path: Path,
                            "--no-outlook", "--db", demo_url)
     assert code == 0, err
     text = target.read_text(encoding="utf-8")
-    for name in ("brief-support.png", "brief-network.png"):
-        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG")
-        assert f"]({name})" in text
+    sizes = {name: png_size((tmp_path / name).read_bytes())
+             for name in ("brief-support.png", "brief-network.png")}
+    assert sizes == {"brief-support.png": (1000, 400), "brief-network.png": (1200, 900)}
+    assert "](brief-support.png)" in text and "](brief-network.png)" in text
     assert "not run for this brief" in text
 
 

@@ -38,3 +38,14 @@ def test_amount_and_route_come_from_the_claim() -> None:
 def test_derived_sentence_on_alleged_claims_only_gets_a_hedge() -> None:
     assert "alleged" in hedged("The tie weighs 0.4.", ["alleged", "disputed"])
     assert hedged("The tie weighs 0.4.", ["alleged", "asserted"]) == "The tie weighs 0.4."
+
+
+def test_every_type_reads_as_its_vocabulary_phrase() -> None:
+    from patron.report.wording import clause
+    from patron.vocab import VOCAB
+
+    for name, t in VOCAB.claim_types.items():
+        text = clause([claim(type_=name, start=None, end=None)], NAMES)
+        assert text == "Iran " + t.phrase.format(o="Hamas"), name
+    assert clause([claim(type_="safe_haven", start=None, end=None)], NAMES) == \
+        "Iran gave safe haven to Hamas"

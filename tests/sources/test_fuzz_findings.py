@@ -179,3 +179,27 @@ def test_a_json_lines_document_holding_a_line_separator_stays_one_document(
     path.write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", "utf-8")
     items = list(read_file(path))
     assert len(items) == 1 and isinstance(items[0], Document) and items[0].text == text
+
+
+def test_an_ftm_date_with_a_time_keeps_its_day(tmp_path: Path) -> None:
+    # Found by the 100,000-input run: FtM normalises "1000-1-1T0" to "1000-01-01T00",
+    # which the document model refused with a traceback.
+    path = tmp_path / "docs.ftm.json"
+    path.write_text(json.dumps({"id": "a", "schema": "Article", "properties": {
+        "title": ["A note"], "publishedAt": ["2023-10-7T6"]}}) + "\n", encoding="utf-8")
+    batch = ftm.read(path, _book())
+    assert batch.documents["a"].published == "2023-10-07"
+
+
+def test_a_document_the_model_refuses_names_line_and_field(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # FtM cleans impossible dates away itself; whatever else the document model refuses
+    # is named by line and field, not raised as a pydantic traceback.
+    monkeypatch.setattr(ftm, "_day", lambda value: "2023-02-30")
+    path = tmp_path / "docs.ftm.json"
+    lines = [{"id": "n", "schema": "Note", "properties": {}},
+             {"id": "b", "schema": "Article", "properties": {"publishedAt": ["2023-02-01"]}}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    err = _error(ftm.read, path, _book())
+    assert (err.file, err.line) == (str(path), 2), str(err)
+    assert "published" in str(err)

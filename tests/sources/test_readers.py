@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from patron.errors import InputError
 from patron.model import Document
-from patron.sources.readers import Skipped, read_documents
+from patron.sources import readers
+from patron.sources.readers import Skipped, read_documents, read_file
 from tests.factory import REPO
 
 EXAMPLES = REPO / "examples" / "documents"
@@ -55,3 +59,45 @@ def test_same_text_gives_the_same_document_id(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Iran funds Hamas, officials said.")
     a, b = _docs(tmp_path)
     assert a.id == b.id
+
+
+def test_a_large_text_file_is_the_document_read_file_gives_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "LARGE_TEXT", 100)
+    monkeypatch.setattr(readers, "_PIECE", 7)  # pieces end inside "é" and "’"
+    path = tmp_path / "big.txt"
+    body = "Iran’s money reached Hamas, the report said.\n\nCafé owners  \u2028 " * 20
+    path.write_bytes(b"\xef\xbb\xbf \n\t" + body.encode("utf-8") + b" \n\n\x0c")
+    large = readers.large_text(path)
+    assert large is not None
+    (doc,) = read_file(path)
+    assert isinstance(doc, Document)
+    assert large.document == doc.model_copy(update={"text": None})
+    assert "".join(large.pieces()) == doc.text
+    assert all(len(p) <= 40 for p in large.pieces())
+
+
+def test_small_marked_up_binary_or_undecodable_files_are_not_read_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "LARGE_TEXT", 100)
+    cases = {"small.txt": b"Iran funds Hamas.", "page.md": b"# Iran\n\n" + b"Iran funds. " * 20,
+             "blob.txt": b"\x00\x01" * 100, "latin.txt": b"Caf\xe9 " * 100,
+             "blank.txt": b" \n" * 100}  # fmt: skip
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        assert readers.large_text(tmp_path / name) is None, name
+
+
+def test_a_large_file_that_changes_after_it_was_first_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "LARGE_TEXT", 100)
+    path = tmp_path / "big.txt"
+    path.write_text("Iran funds Hamas.\n\n" * 20, encoding="utf-8")
+    large = readers.large_text(path)
+    assert large is not None
+    path.write_text("Iran funds Hamas!\n\n" * 20, encoding="utf-8")
+    with pytest.raises(InputError, match="changed while it was read"):
+        list(large.pieces())

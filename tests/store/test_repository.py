@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from patron.errors import StoreError
 from patron.kb import KnowledgeBase
 from patron.model import Document
-from patron.store import ClaimFilter, Store
+from patron.store import ClaimFilter, Store, repository
 from patron.store.schema import metadata
 from patron.timespan import date_bounds
 from tests.factory import MINI, claim
@@ -47,6 +47,45 @@ def test_a_failed_write_leaves_the_store_as_it_was(kb: KnowledgeBase) -> None:
         kb.store.add([DOC], [good, orphan])
     assert kb.store.count() == before
     assert kb.store.document("doc-test") is None
+
+
+def test_batches_and_a_text_in_pieces_store_as_one_add_would(kb: KnowledgeBase) -> None:
+    a, b = claim(start="2032", end="2032"), claim(start="2033", end="2033")
+    pieces = ["Iran funds ", "Hamas", ".", "", " É" * 3]
+    calls = []
+
+    def texts() -> list[str]:
+        calls.append(1)
+        return pieces
+
+    doc = Document(id="doc-test", title="T")
+    added = kb.store.add_batches([doc], lambda: [[a], [b, a], []], texts={"doc-test": texts})
+    assert added == (1, 2)  # a claim in two batches is stored once
+    assert kb.store.document("doc-test") == doc.model_copy(update={"text": "".join(pieces)})
+    assert [c.id for c in kb.store.claims() if c.id in (a.id, b.id)] == [a.id, b.id]
+    read = len(calls)
+    assert kb.store.add_batches([doc], lambda: [[a, b]], texts={"doc-test": texts}) == (0, 0)
+    assert len(calls) == read  # a stored document's text is not read again
+
+
+def test_a_text_appended_in_pieces_is_the_whole_text(kb: KnowledgeBase) -> None:
+    """The way PostgreSQL stores a long text (SQLite writes it in place)."""
+    kb.store.add([Document(id="doc-appended", text="")], [])
+    pieces = ["Iran ", "funds ", "Hamas ", "é’" * 5]
+    with pytest.MonkeyPatch.context() as patch, kb.store.engine.begin() as conn:
+        patch.setattr(repository, "_TEXT_PIECE", 8)
+        repository._append_text(conn, "doc-appended", pieces)
+    assert kb.store.document("doc-appended").text == "".join(pieces)  # type: ignore[union-attr]
+
+
+def test_a_failed_batch_leaves_the_store_as_it_was(kb: KnowledgeBase) -> None:
+    before = kb.store.count()
+    orphan = claim(subject="nobody-knows-me", start="2031", end="2031")
+    with pytest.raises(StoreError):
+        kb.store.add_batches([DOC], lambda: [[claim(start="2031", end="2031")], [orphan]],
+                             texts={DOC.id: lambda: ["some ", "text"]})  # fmt: skip
+    assert kb.store.count() == before
+    assert kb.store.document(DOC.id) is None
 
 
 def test_claims_round_trip_every_field(kb: KnowledgeBase) -> None:

@@ -7,20 +7,26 @@ Verbs name the relation and say which side is which; nouns name what is given
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 __all__ = [
+    "CARRIERS",
     "COMPOUND",
     "COMPOUND_DASHES",
     "GENERIC_VERBS",
+    "NOUN_FOR",
     "NOUN_TYPES",
     "PARTICIPLES",
     "PARTICIPLE_WORD",
     "RECEIVE_VERBS",
+    "ROLE_STEMS",
     "SANCTION_RELIEF",
     "STEMS",
+    "SUPPORT_NOUNS",
     "SUPPORT_NOUN_STOP",
     "UNSTATED",
     "VERB_TYPES",
+    "Nouns",
     "sanction_relief",
 ]
 
@@ -326,73 +332,132 @@ PARTICIPLE_TYPES = {
     "mediated": "mediation",
 }
 
-# What is given: nouns that name a support type.
-NOUN_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
+class Nouns(NamedTuple):
+    """The nouns that name one support type (one row of :data:`SUPPORT_NOUNS`)."""
+
+    type: str
+    words: tuple[str, ...]  # single words, matched whole wherever they stand
+    phrases: tuple[str, ...] = ()  # patterns of several words ("military\s+aid")
+    heads: tuple[str, ...] = ()  # name the type only as the head of a phrase a rule parses
+    signs: str = ""  # characters that name it in any word ("$")
+    not_before: str = ""  # a pattern that, right after the noun, undoes it ("arms race")
+
+
+#: What is given, by the support type it names: the one table of nouns. The scan of a
+#: stretch of text (NOUN_TYPES), the head of "Iran's support for" / "weapons from"
+#: (NOUN_FOR) and the cue stems of STEMS["nouns"] all derive from it. ``heads`` name
+#: their type only as the head a rule has found ("its hosting of", "information from"):
+#: bare "data" in a sentence is not intelligence. Order is precedence: a text that
+#: names several types gives them in this order.
+SUPPORT_NOUNS: tuple[Nouns, ...] = (
+    Nouns(
         "humanitarian",
-        _rx(
-            r"\b(?:humanitarian\s+(?:aid|assistance|support|relief)|relief\s+aid|"
-            r"reconstruction|food|medicine|medical\s+(?:aid|supplies)|fuel\s+for"
-            r"\s+(?:the\s+)?power|salaries|civil\s+servants)\b"
+        ("reconstruction", "food", "medicine", "salaries"),
+        (
+            r"humanitarian\s+(?:aid|assistance|support|relief)",
+            r"relief\s+aid",
+            r"medical\s+(?:aid|supplies)",
+            r"fuel\s+for\s+(?:the\s+)?power",
+            r"civil\s+servants",
         ),
     ),
-    (
+    Nouns(
         "diplomatic",
-        _rx(
-            r"\b(?:diplomatic|political)\s+(?:support|backing|cover|protection|access|"
-            r"recognition)\b"
-        ),
+        (),
+        (r"(?:diplomatic|political)\s+(?:support|backing|cover|protection|access|recognition)",),
     ),
-    (
+    Nouns(
         "intelligence",
-        _rx(
-            r"\b(?:intelligence|surveillance|targeting\s+(?:data|information)|"
-            r"satellite\s+(?:imagery|images|data)|imagery)\b"
-        ),
+        ("intelligence", "surveillance", "imagery"),
+        (r"targeting\s+(?:data|information)", r"satellite\s+(?:imagery|images|data)"),
+        heads=("information", "data"),
     ),
-    (
+    Nouns(
         "training",
-        _rx(
-            r"\b(?:training|expertise|know-how|knowhow|advisers|advisors|"
-            r"instruction|instructors|trainers)\b"
-        ),
+        ("training", "expertise", "know-how", "knowhow", "advisers", "advisors", "instruction",
+         "instructors", "trainers"),
     ),
-    (
+    Nouns(
         "arms",
-        _rx(
-            r"\b(?:weapons?|arms|rockets?|missiles?|drones?|munitions|ammunition|"
-            r"explosives|rifles|guns|launchers|arsenal|weaponry|military\s+(?:aid|"
-            r"assistance|hardware|support)|anti-tank|mortars?|shells|artillery|"
-            r"interceptors|munitions)\b" + _ARM_STOP
-        ),
+        ("weapon", "weapons", "arms", "rocket", "rockets", "missile", "missiles", "drone",
+         "drones", "munitions", "ammunition", "explosives", "rifles", "guns", "launchers",
+         "arsenal", "weaponry", "anti-tank", "mortar", "mortars", "shells", "artillery",
+         "interceptors"),
+        (r"military\s+(?:aid|assistance|hardware|support)",),
+        heads=("arming",),
+        not_before=_ARM_STOP,
     ),
-    (
+    Nouns(
         "materiel",
-        _rx(
-            r"\b(?:equipment|supplies|logistics|logistical\s+support|components|"
-            r"materiel|spare\s+parts|vehicles|dual-use|fuel|helmets|body\s+armou?r|"
-            r"machine\s+tools|microelectronics)\b"
-        ),
+        ("equipment", "supplies", "logistics", "components", "materiel", "vehicles", "dual-use",
+         "fuel", "helmets", "microelectronics"),
+        (r"logistical\s+support", r"spare\s+parts", r"body\s+armou?r", r"machine\s+tools"),
     ),
-    ("troops", _rx(r"\b(?:troops|fighters|soldiers|militiamen|mercenaries)\b")),
-    (
+    Nouns("troops", ("troops", "fighters", "soldiers", "militiamen", "mercenaries")),
+    Nouns(
         "safe_haven",
-        _rx(
-            r"\b(?:safe\s+haven|sanctuary|refuge|shelter|headquarters|political\s+"
-            r"(?:office|bureau)|bases?|residence)\b"
-        ),
+        ("sanctuary", "refuge", "shelter", "headquarters", "base", "bases", "residence"),
+        (r"safe\s+haven", r"political\s+(?:office|bureau)"),
+        heads=("hosting",),
     ),
-    (
+    Nouns(
         "funding",
-        _rx(
-            r"(?:\b(?:funding|funds|money|cash|financing|financial\s+(?:support|aid|"
-            r"assistance|backing)|economic\s+(?:support|aid|assistance)|payments?|dollars|"
-            r"budget|donations?|stipends?|ransom|millions?|billions?|roubles|rubles)\b)"
+        ("funding", "funds", "money", "cash", "financing", "payment", "payments", "dollars",
+         "budget", "donation", "donations", "stipend", "stipends", "ransom", "million",
+         "millions", "billion", "billions", "roubles", "rubles"),
+        (
+            r"financial\s+(?:support|aid|assistance|backing)",
+            r"economic\s+(?:support|aid|assistance)",
         ),
+        signs="$€£",  # an amount of money
     ),
-    ("funding", re.compile(r"[$€£]")),  # an amount of money
-    ("backing", _rx(r"\b(?:support|backing|assistance|aid|help|sponsorship|patronage)\b")),
+    Nouns(
+        "backing",
+        ("support", "backing", "assistance", "aid", "help", "sponsorship", "patronage"),
+    ),
 )
+
+#: Nouns that carry support without naming it ("an Iranian cargo", "convoys"): the type
+#: comes from what they are said to carry.
+CARRIERS = ("cargo", "convoy", "convoys", "shipment", "shipments")
+#: Nouns that make one actor the other's patron or client ("Hamas's main backer",
+#: "Iran's proxy", "its main source of cash"), as cue stems.
+ROLE_STEMS = ("proxy", "proxies", "backer", "patron", "sponsor", "source of")
+
+
+def _noun_patterns(row: Nouns) -> list[re.Pattern[str]]:
+    out = []
+    if row.words or row.phrases:
+        alternatives = [re.escape(w) for w in row.words] + list(row.phrases)
+        out.append(_rx(r"\b(?:" + "|".join(alternatives) + r")\b" + row.not_before))
+    if row.signs:
+        out.append(re.compile("[" + re.escape(row.signs) + "]"))
+    return out
+
+
+#: (type, pattern) for every row of SUPPORT_NOUNS, in its order: what _noun_types scans.
+NOUN_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (row.type, rx) for row in SUPPORT_NOUNS for rx in _noun_patterns(row)
+)
+
+
+def _noun_for() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in SUPPORT_NOUNS:
+        for word in (*row.words, *row.heads):
+            if out.setdefault(word, row.type) != row.type:
+                raise ValueError(f"lexicon: {word!r} names both {out[word]} and {row.type}")
+    return out
+
+
+#: The support type a single noun names: ``NOUN_FOR["weapons"] == "arms"``.
+NOUN_FOR: dict[str, str] = _noun_for()
+
+
+def _stem(word: str) -> str:
+    """A noun as a cue stem: without its plural "s", so "fighters" also finds "fighter"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
 
 # "support for the ceasefire" is no support for an actor.
 SUPPORT_NOUN_STOP = _rx(
@@ -486,31 +551,6 @@ STEMS: dict[str | None, tuple[str, ...]] = {
         "tak",
         "took",
     ),
-    "nouns": (
-        "weapon",
-        "money",
-        "cash",
-        "rocket",
-        "missile",
-        "drone",
-        "munition",
-        "fighter",
-        "troop",
-        "adviser",
-        "advisor",
-        "trainer",
-        "instructor",
-        "fuel",
-        "cargo",
-        "convoy",
-        "shipment",
-        "proxy",
-        "proxies",
-        "backer",
-        "patron",
-        "sponsor",
-        "source of",
-    ),
     "transit_cue": ("bridge", "conduit", "transit", "corridor", "cross", "through", "under its"),
     None: (
         "provid",
@@ -549,3 +589,16 @@ STEMS: dict[str | None, tuple[str, ...]] = {
         "expand",
     ),
 }
+
+
+def _noun_stems(others: dict[str | None, tuple[str, ...]]) -> tuple[str, ...]:
+    """The stems of the nouns of SUPPORT_NOUNS and CARRIERS that no other stem already
+    begins (the funding stem "fund" finds "funds"), then ROLE_STEMS."""
+    taken = [s for stems in others.values() for s in stems]
+    nouns = [s for s in map(_stem, (*NOUN_FOR, *CARRIERS)) if not s.startswith(tuple(taken))]
+    return tuple(dict.fromkeys([*nouns, *ROLE_STEMS]))
+
+
+# A thing given or a patron's role can carry a relation without a verb ("Iranian
+# weapons reached Hamas", "Hezbollah, Iran's proxy"): a sentence with one is read.
+STEMS["nouns"] = _noun_stems(STEMS)

@@ -21,7 +21,7 @@ import ahocorasick_rs
 from patron.model import Actor
 from patron.vocab import VOCAB
 
-__all__ = ["Gazetteer", "Mention", "candidate_orgs", "resolve_references"]
+__all__ = ["Gazetteer", "Mention", "candidate_orgs", "referents", "resolve_references"]
 
 # Kinds that can be a patron or client (vocab.yaml ``party``); places only appear on routes.
 ACTOR_KINDS = frozenset(VOCAB.party_kinds)
@@ -153,16 +153,30 @@ _REFERENCE = re.compile(
 )
 
 
+def referents(mentions: Iterable[Mention]) -> list[Mention]:
+    """What a later reference may take (see resolve_references): of ``mentions``, in
+    text order, the last armed group, organisation or coalition, and the last state."""
+    last: dict[bool, Mention] = {}
+    for m in mentions:
+        if m.kind in _GROUP_KINDS or m.kind in _STATE_KINDS:
+            last[m.kind in _STATE_KINDS] = m
+    return list(last.values())
+
+
 def resolve_references(
-    text: str, mentions: Sequence[Mention], gazetteer: Gazetteer
+    text: str, mentions: Sequence[Mention], gazetteer: Gazetteer,
+    preceding: Sequence[Mention] = (),
 ) -> list[Mention]:
     """Short references ("the group", "the regime") → the last fitting actor named before.
 
     "the group" and its kin take the last armed group, political organisation or
     coalition named earlier in the text; "the country"/"the regime" the last state.
-    Returns the mentions with the resolved references merged in, in order.
+    ``preceding`` (see referents) are mentions from text before this one, when a
+    long document is read a block at a time: a reference the text does not resolve
+    takes them. Returns the mentions with the resolved references merged in, in order.
     """
-    ordered = sorted(mentions)  # by start: mentions do not overlap
+    before = [Mention(-1, -1, m.actor, m.kind, m.form) for m in referents(preceding)]
+    ordered = [*before, *sorted(mentions)]  # by start: mentions do not overlap
     ends = [m.end for m in ordered]  # sorted too
     refs: list[Mention] = []
     for ref in _references(text):
@@ -174,10 +188,10 @@ def resolve_references(
             earlier = ordered[i]
             refs.append(Mention(ref.start(), ref.end(), earlier.actor, earlier.kind, "reference"))
     if not refs:
-        return ordered
+        return ordered[len(before) :]
     starts = [m.start for m in ordered]
     extra = [r for r in refs if not _overlaps(starts, ordered, r.start, r.end)]
-    return sorted([*ordered, *extra])
+    return sorted([*ordered[len(before) :], *extra])
 
 
 # Every reference ends in one of these nouns: look for them first (in lower case).

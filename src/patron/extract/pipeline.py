@@ -34,20 +34,32 @@ from patron.extract.mentions import (
     Gazetteer,
     Mention,
     candidate_orgs,
+    referents,
     resolve_references,
 )
 from patron.extract.money import find_money
 from patron.extract.pairs import candidate_pairs, pair_features, sentence_words
 from patron.extract.relation import Relation, Unstated, relations
 from patron.extract.route import find_route
-from patron.extract.segment import Sentence, sentences
+from patron.extract.segment import Sentence, paragraphs, sentences
 from patron.model import Actor, Attribution, Claim, Document, Evidence
 from patron.timespan import TimeSpan
 from patron.vocab import VOCAB
 
-__all__ = ["ORIGIN", "Candidate", "Extraction", "Extractor", "Unit", "cautious_stance"]
+__all__ = [
+    "BLOCK_CHARS",
+    "CANDIDATE_ORIGIN",
+    "ORIGIN",
+    "Candidate",
+    "Extraction",
+    "Extractor",
+    "Unit",
+    "cautious_stance",
+]
 
 ORIGIN = "extract:rules@0.1"
+#: The origin of the actors extraction makes (organisations and people the gazetteer lacks).
+CANDIDATE_ORIGIN = "extract:candidate"
 DEFAULT = "default"  # the head shipped in the data directory's model/ folder
 _MONEY_TYPES = frozenset({"funding", "humanitarian", "backing"})
 _DENY_VERB = re.compile(
@@ -112,6 +124,36 @@ def _two_actors(mentions: list[Mention], lo: int, hi: int) -> bool:
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+#: The most text extraction reads at once (characters). A longer document is read in
+#: blocks of whole paragraphs (:func:`patron.extract.segment.paragraphs`), so the
+#: memory extraction needs does not grow with the document; claims keep the offsets
+#: of the whole text, and a document of this size or less is one block, as it was.
+BLOCK_CHARS = 1 << 20
+
+
+@dataclass
+class _Reading:
+    """What reading one document carries from block to block: the candidate actors met
+    so far, and the actors a reference in the next block may take."""
+
+    new_actors: dict[str, Actor] = field(default_factory=dict)
+    referents: list[Mention] = field(default_factory=list)
+
+
+def _alone(blocks: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, bool]]:
+    """``(offset, text, alone)``: ``blocks`` as they come, ``alone`` when there is one."""
+    it = iter(blocks)
+    first = next(it, None)
+    if first is None:
+        return
+    second = next(it, None)
+    yield (*first, second is None)
+    if second is not None:
+        yield (*second, False)
+        for block in it:
+            yield (*block, False)
 
 
 class Candidate(NamedTuple):
@@ -182,15 +224,33 @@ class Extractor:
 
     def extract(self, doc: Document) -> Extraction:
         out = Extraction(doc)
-        used: set[str] = set()
-        shared = _Shared(doc)
-        new_actors: dict[str, Actor] = {}
-        for unit in self.units(doc, new_actors):
-            for claim in self._claims(doc, unit, shared):
-                out.claims.append(claim)
-                used.update((claim.subject, claim.object))
-        out.actors = [a for a in new_actors.values() if a.id in used]
+        for part in self.extract_pieces(doc, [doc.text or ""]):
+            out.claims += part.claims
+            out.actors += part.actors
         return out
+
+    def extract_pieces(self, doc: Document, pieces: Iterable[str]) -> Iterator[Extraction]:
+        """What :meth:`extract` finds, a block of :data:`BLOCK_CHARS` at most at a time.
+
+        ``pieces`` are the document's text, one after the other; ``doc.text`` is not
+        read, so a text too long to hold may come from a file a piece at a time. Each
+        extraction holds one block's claims (offsets into the whole text) and the new
+        actors they are the first to name.
+        """
+        shared = _Shared(doc)
+        reading = _Reading()
+        told: set[str] = set()
+        for offset, text, alone in _alone(paragraphs(pieces, BLOCK_CHARS)):
+            out = Extraction(doc)
+            used: set[str] = set()
+            for unit in self._block_units(doc, offset, text, alone, reading):
+                for claim in self._claims(doc, unit, shared):
+                    out.claims.append(claim)
+                    used.update((claim.subject, claim.object))
+            out.actors = [a for a in reading.new_actors.values()
+                          if a.id in used and a.id not in told]  # fmt: skip
+            told.update(a.id for a in out.actors)
+            yield out
 
     def units(self, doc: Document, new_actors: dict[str, Actor] | None = None,
               featurize: bool = False) -> Iterator[Unit]:
@@ -199,13 +259,24 @@ class Extractor:
         Candidates and their features are computed where a model will read them
         (``featurize`` asks for them without a model: training does).
         """
+        reading = _Reading({} if new_actors is None else new_actors)
+        for offset, text, alone in _alone(paragraphs([doc.text or ""], BLOCK_CHARS)):
+            yield from self._block_units(doc, offset, text, alone, reading, featurize)
+
+    def _block_units(self, doc: Document, offset: int, text: str, alone: bool,
+                     reading: _Reading, featurize: bool = False) -> Iterator[Unit]:
+        """:meth:`units` of one block of ``doc``'s text, which starts at ``offset``.
+
+        A document of one block naming no actor of the gazetteer yields nothing; in
+        a longer one, a block may relate candidates alone, as the whole text would.
+        """
         featurize = featurize or self.model is not None
-        text = doc.text or ""
         found = self.gazetteer.find(text)
-        if len({m.actor for m in found if m.kind in ACTOR_KINDS}) < 1:
+        if alone and len({m.actor for m in found if m.kind in ACTOR_KINDS}) < 1:
             return
-        mentions = resolve_references(text, found, self.gazetteer)
-        new_actors = {} if new_actors is None else new_actors
+        mentions = resolve_references(text, found, self.gazetteer, reading.referents)
+        reading.referents = referents([*reading.referents, *found])
+        new_actors = reading.new_actors
         for start, end, name, kind in candidate_orgs(text, mentions):
             actor_id = "new-" + _slug(name)
             if len(actor_id) <= 4:
@@ -237,6 +308,8 @@ class Extractor:
                 Mention(m.start - sent.start, m.end - sent.start, m.actor, m.kind, m.form)
                 for m in inside
             ]
+            if offset:
+                sent = sent._replace(start=sent.start + offset, end=sent.end + offset)
             found_cues = cues(sent.text)
             if not featurize:
                 if hedge.is_question(sent.text):
@@ -296,6 +369,8 @@ class Extractor:
                     continue
                 a, b = (o, s) if VOCAB.claim_types[label].symmetric and o.start < s.start \
                     else (s, o)
+                if not VOCAB.claim_types[label].takes(a.kind, b.kind):
+                    continue  # a type with sides of kinds it does not take (vocab.yaml)
                 key = (a.actor, label, b.actor)
                 if key in best and best[key][2] >= score:
                     continue

@@ -16,7 +16,9 @@ Not arguments: an actor named as an adjective ("Israeli officials said",
 to routes). Lists on either side ("Qatar and Turkey host Hamas and PIJ
 leaders") give one relation per pair. A relation under a modal, a plan, a
 threat or a condition ("could arm", "plans to send", "if Iran were to give")
-is not stated, so it yields nothing.
+is not stated, so it yields nothing. Nor does one whose type does not take the
+kinds of its two sides (``subjects`` and ``objects`` in vocab.yaml: a charity
+attacks no one, an armed group sanctions no one).
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from typing import NamedTuple
 from patron.extract import lexicon as lx
 from patron.extract.cues import PARTICIPLES, RECEIVING, TRIGGER_INDEX, Cues, PatternIndex, cues
 from patron.extract.mentions import ACTOR_KINDS, Mention
+from patron.vocab import VOCAB
 
-__all__ = ["Relation", "Unstated", "relations"]
+__all__ = ["Relation", "Unstated", "relations", "takes"]
 
 _MAX_GAP = 140  # characters between an argument and its trigger
 _STATEISH = frozenset({"state", "state_organ", "person"})
@@ -109,7 +112,7 @@ _IN_KIND = re.compile(
     r"military|ammunition|equipment|aid|supplies)\b",
     re.IGNORECASE,
 )
-_CARRIERS = frozenset({"cargo", "convoy", "convoys", "shipment", "shipments"})
+_CARRIERS = frozenset(lx.CARRIERS)
 _RECIPIENT = re.compile(r"\b(?:to|into|for|with)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 # "…provides M23 with troops, weapons and training, UN experts say": the list, not the rest.
 _WITH_CLAUSE = re.compile(
@@ -150,7 +153,11 @@ _TRANSIT = re.compile(
 _NOUNS = PatternIndex([rx for _, rx in lx.NOUN_TYPES])
 _MODALS = PatternIndex([lx.UNSTATED])
 _DASHES = lx.COMPOUND_DASHES  # what a compound ("Iran-backed") starts with
-_PAIR_TYPES = frozenset({"rupture", "resumption", "alliance", "meeting"})
+# Types a pair can hold together ("Hamas and Syria restored relations"): those that
+# modify a support tie (rupture, resumption) and the symmetric ones (alliance, meeting).
+_PAIR_TYPES = frozenset(VOCAB.modifiers) | {n for n, t in VOCAB.claim_types.items() if t.symmetric}
+# Types that run patron -> client like the support tie they modify.
+_MODIFIERS = frozenset(VOCAB.modifiers)
 _BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
 
 
@@ -244,6 +251,11 @@ def _noun_types(text: str) -> list[str]:
     return specific or found
 
 
+def _noun_for(word: str) -> str:
+    """The type the head noun of a phrase names ("weapons" → arms), else bare backing."""
+    return lx.NOUN_FOR.get(word.lower(), "backing")
+
+
 class Unstated:
     """Is a trigger under a modal, plan, threat, condition or purpose in its clause?
 
@@ -332,7 +344,17 @@ def relations(
     if "transit_cue" in present:
         _transit(text, actors, add)
     _active(text, actors, add, taken, sentence_cues)
-    return _dedupe(_orient(found_relations)) if found_relations else []
+    if not found_relations:
+        return []
+    return _dedupe([r for r in _orient(found_relations) if takes(r)])
+
+
+def takes(r: Relation) -> bool:
+    """Whether the relation's type takes the kinds of its two sides (``subjects`` and
+    ``objects`` in vocab.yaml): "the PKK and the Gülen movement are designated by Turkey"
+    read the wrong way round is no sanction, as an armed group sanctions no one.
+    """
+    return VOCAB.claim_types[r.type].takes(r.subject.kind, r.object.kind)
 
 
 def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
@@ -432,13 +454,12 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
                 continue
             obj = _after(actors, m.end + own.end(), text)
             if obj is not None and obj.start - (m.end + own.end()) < 25:
-                noun = own.group(1).lower()
-                if _IS_POLITICAL.match(text[obj.end :]):
-                    noun = "political"
+                # "Qatar's support for Hamas is political": diplomatic backing.
+                political = _IS_POLITICAL.match(text[obj.end :])
                 add(
                     [m],
                     _with_list(text, actors, obj, True),
-                    _NOUN_FOR.get(noun, "backing"),
+                    "diplomatic" if political else _noun_for(own.group(1)),
                     (m.end + own.start(1), m.end + own.end(1)),
                 )
         elif backer := _BACKER.match(tail):
@@ -474,7 +495,7 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
                 add(
                     _with_list(text, actors, m, True),
                     [client],
-                    _NOUN_FOR.get(src.group(1).lower(), "backing"),
+                    _noun_for(src.group(1)),
                     (cut + src.start(), cut + src.end()),
                 )
 
@@ -506,7 +527,7 @@ def _pronouns(text: str, actors: Sequence[Mention], add: Add) -> None:
         add(
             [patron],
             _with_list(text, actors, m, True),
-            _NOUN_FOR.get(own.group(1).lower(), "backing"),
+            _noun_for(own.group(1)),
             span,
         )
 
@@ -587,8 +608,8 @@ def _adjectives(
             if not types:
                 continue  # "a Georgian cargo plane": nothing said of what it carried
         types = types or ["backing"]
-        if noun.group(1).lower() in ("fighters", "troops"):
-            types = ["troops"]
+        if lx.NOUN_FOR.get(noun.group(1).lower()) == "troops":
+            types = ["troops"]  # "Iranian fighters": people sent, whatever else is named
         for t in types:
             add(patrons, [client], t, (m.start, end))
 
@@ -739,11 +760,12 @@ def _listed(text: str, actors: Sequence[Mention], m: Mention) -> bool:
 
 
 def _orient(found: list[Relation]) -> list[Relation]:
-    """Ruptures and resumptions run patron → client: a state before a group."""
+    """Ruptures and resumptions run patron → client like the support they modify: a
+    state before a group."""
     out = []
     for r in found:
         if (
-            r.type in ("rupture", "resumption")
+            r.type in _MODIFIERS
             and r.subject.kind not in _STATEISH
             and r.object.kind in _STATEISH
         ):
@@ -759,32 +781,3 @@ def _dedupe(found: list[Relation]) -> list[Relation]:
         out.setdefault((r.subject.actor, r.type, r.object.actor), r)
     specific = {(s, o) for s, t, o in out if t != "backing"}
     return [r for (s, t, o), r in out.items() if not (t == "backing" and (s, o) in specific)]
-
-
-_NOUN_FOR = {
-    "political": "diplomatic",
-    "support": "backing",
-    "backing": "backing",
-    "funding": "funding",
-    "financing": "funding",
-    "money": "funding",
-    "funds": "funding",
-    "cash": "funding",
-    "sponsorship": "backing",
-    "patronage": "backing",
-    "arming": "arms",
-    "training": "training",
-    "aid": "backing",
-    "assistance": "backing",
-    "help": "backing",
-    "weapons": "arms",
-    "arms": "arms",
-    "rockets": "arms",
-    "missiles": "arms",
-    "drones": "arms",
-    "hosting": "safe_haven",
-    "payments": "funding",
-    "information": "intelligence",
-    "intelligence": "intelligence",
-    "data": "intelligence",
-}

@@ -22,10 +22,10 @@ line joins the block above only when it reads as the rest of a hard-wrapped line
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
-__all__ = ["Sentence", "is_boilerplate", "sentences"]
+__all__ = ["Sentence", "is_boilerplate", "paragraphs", "sentences"]
 
 
 class Sentence(NamedTuple):
@@ -438,3 +438,82 @@ def sentences(
                 continue
             out.append(Sentence(start, start + len(stripped), stripped, block_no))
     return out
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a line of whitespace only, between two "\n"
+_OTHER_BREAKS = re.compile("[" + _LINE_BREAKS.replace("\n", "") + "]")
+_SPACE = re.compile(r"\s")
+
+
+def paragraphs(pieces: Iterable[str], limit: int) -> Iterator[tuple[int, str]]:
+    """``(offset, text)``: the text ``pieces`` make, one after the other, in blocks of
+    whole paragraphs of at most ``limit`` characters, so a long text is read a block at
+    a time and the memory its extraction needs stays flat.
+
+    A block ends after a blank line, or else after a line that ends a sentence (and is
+    not a heading's underline's line above): no block of :func:`sentences` runs across
+    either, so the sentences of the blocks are those of the whole text, at the same
+    offsets. Only a paragraph longer than half of ``limit`` with neither inside is cut
+    at a sentence end, or else at a space. A text of at most ``limit`` characters is one
+    block, itself. At most ``limit`` characters plus one piece are held at once.
+
+    >>> list(paragraphs(["Iran funds Hamas.\\n\\nQatar hosts its leaders."], 24))
+    [(0, 'Iran funds Hamas.\\n\\n'), (19, 'Qatar hosts its leaders.')]
+    """
+    held, offset = "", 0  # held: the text from ``offset`` on not yet in a block
+    for piece in pieces:
+        held = held + piece if held else piece
+        start = 0
+        while len(held) - start > limit:
+            cut = _cut(held, start, start + limit)
+            yield offset + start, held[start:cut]
+            start = cut
+        if start:
+            held, offset = held[start:], offset + start
+    if held:
+        yield offset, held
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where to end a block that starts at ``lo`` and may run to ``hi`` (see paragraphs)."""
+    floor = lo + (hi - lo) // 2
+    blank = 0
+    for m in _BLANK_LINE.finditer(text, lo, hi):
+        blank = m.end()
+    if blank >= floor:
+        return blank
+    closed = _after_closing_line(text, floor, hi)
+    if closed or blank:
+        return closed or blank
+    end = 0
+    for m in _BREAK.finditer(text, floor, hi):
+        if _is_break(text, m.start()):
+            end = m.end()
+    if end:
+        return end
+    space = 0
+    for m in _SPACE.finditer(text, floor, hi):
+        space = m.end()
+    return space or hi
+
+
+def _after_closing_line(text: str, floor: int, hi: int) -> int:
+    """The last line start in ``(floor, hi]`` after a line that ends a sentence and
+    before one that is no setext underline; 0 if none. Only lines broken by "\\n"
+    count, and only a next line that ``text`` holds whole."""
+    end = text.rfind("\n", floor, hi)
+    while end >= floor:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start : end - 1 if end and text[end - 1] == "\r" else end]
+        after = text.find("\n", end + 1)
+        following = text[end + 1 : after - 1 if text[after - 1] == "\r" else after]
+        if (
+            after >= 0
+            and not _OTHER_BREAKS.search(line)
+            and not _OTHER_BREAKS.search(following)
+            and _ends_sentence(line.strip())
+            and not _underlines(following)
+        ):
+            return end + 1
+        end = text.rfind("\n", floor, end)
+    return 0

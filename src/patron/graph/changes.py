@@ -22,11 +22,14 @@ from patron.graph.view import Slice, View, open_view
 from patron.model import Claim
 from patron.store import ClaimFilter, Store
 from patron.store.filters import Unreviewed
-from patron.vocab import VOCAB
+from patron.vocab import RESTORES, STRAINS, VOCAB
 
 __all__ = ["THRESHOLD", "Change", "Changes", "changes", "compare", "series"]
 
 THRESHOLD = 0.25
+#: How an event reads in a change's label, by what its type does to support
+#: (``modifies_support`` in vocab.yaml).
+_NOTES = {STRAINS: "strained", RESTORES: "resumed"}
 LAYERS = ("support", "alignment", "hostility")
 
 
@@ -45,9 +48,9 @@ class Change:
     @property
     def label(self) -> str:
         """The status, with ``strained``/``resumed`` from the events."""
-        kinds = [e.type for e in sorted(self.events, key=lambda e: e.time.bounds())]
-        notes = {"rupture": "strained", "resumption": "resumed"}
-        said = list(dict.fromkeys(notes[k] for k in kinds))
+        effects = [VOCAB.claim_types[e.type].modifies
+                   for e in sorted(self.events, key=lambda e: e.time.bounds())]
+        said = list(dict.fromkeys(_NOTES[k] for k in effects if k is not None))
         return self.status + (f" ({', then '.join(said)})" if said else "")
 
 

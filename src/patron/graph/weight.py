@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from patron.model import Claim
 from patron.timespan import OPEN_END
-from patron.vocab import VOCAB
+from patron.vocab import RESTORES, STRAINS, VOCAB
 
 __all__ = [
     "CREDIBILITY",
@@ -46,6 +46,8 @@ HALF_LIFE_YEARS = 5.0
 STRAIN = 0.5
 #: Claim types that change the weight of a support tie instead of adding to it.
 MODIFIERS = VOCAB.modifiers
+_STRAINS = frozenset(VOCAB.modifying(STRAINS))  # rupture
+_RESTORES = frozenset(VOCAB.modifying(RESTORES))  # resumption
 
 _TOP_RANK = max(VOCAB.stances.values())
 _GRADE = {f"{r}{c}": RELIABILITY[r] * CREDIBILITY[c] for r in RELIABILITY for c in CREDIBILITY}
@@ -132,10 +134,12 @@ def edge_weight(scored: Iterable[tuple[str, str, float]]) -> float:
     so a tie is stronger for more kinds of support (breadth), for each extra
     independent source (log-scaled: the tenth source adds less than the second),
     for better-graded, less hedged and more recent claims. Denied claims weigh 0
-    and add no source. ``ρ`` is the weight of the strongest ``rupture`` claim on
-    the pair, or 0 when a ``resumption`` claim weighs at least as much (the view
-    passes only modifiers that hold in its time slice, resumptions only when they
-    start after the rupture). Modifier types add nothing to the sum.
+    and add no source. ``ρ`` is the weight of the strongest claim on the pair of a
+    type that strains support (``rupture``), or 0 when a claim of a type that
+    restores it (``resumption``) weighs at least as much: ``modifies_support`` in
+    vocab.yaml (the view passes only modifiers that hold in its time slice,
+    resumptions only when they start after the rupture). Modifier types add
+    nothing to the sum.
 
     >>> edge_weight([("funding", "doc:a", 1.0)])
     1.0
@@ -153,17 +157,17 @@ def edge_weight(scored: Iterable[tuple[str, str, float]]) -> float:
     """
     best: dict[str, float] = {}
     sources: dict[str, set[str]] = {}
-    rupture = resumption = 0.0
+    strained = restored = 0.0
     for type_, source, weight in scored:
-        if type_ == "rupture":
-            rupture = max(rupture, weight)
-        elif type_ == "resumption":
-            resumption = max(resumption, weight)
+        if type_ in _STRAINS:
+            strained = max(strained, weight)
+        elif type_ in _RESTORES:
+            restored = max(restored, weight)
         elif weight > 0:
             best[type_] = max(best.get(type_, 0.0), weight)
             sources.setdefault(type_, set()).add(source)
     total = sum(b * (1 + math.log(len(sources[t]))) for t, b in best.items())
-    strain = 0.0 if resumption >= rupture else min(rupture, 1.0)
+    strain = 0.0 if restored >= strained else min(strained, 1.0)
     return total * (1 - STRAIN * strain)
 
 

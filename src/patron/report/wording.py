@@ -4,7 +4,8 @@ Invariant: every factual sentence this module writes is a function of the claims
 cites (subject, type, object, time, amount, route, attribution, stance); nothing is
 taken from anywhere else. ``asserted`` is stated plainly with its source;
 ``reported`` says "according to X" (or "reportedly"); ``alleged`` says "X alleges";
-``disputed`` says "is disputed"; ``denied`` says "X denies".
+``disputed`` says "is disputed"; ``denied`` says "X denies". Each type reads as its
+``phrase`` in vocab.yaml ("funded {o}").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from patron.model import Claim, Document
 from patron.timespan import TimeSpan
+from patron.vocab import VOCAB
 
 __all__ = ["HEDGES", "WEAK", "clause", "hedged", "join_names", "phrase", "source_of",
            "time_phrase", "type_label"]
@@ -27,30 +29,6 @@ HEDGES: dict[str, tuple[str, ...]] = {
 #: Stances a sentence may not state as fact.
 WEAK = ("alleged", "disputed", "denied")
 
-_VERBS = {
-    "funding": "funded {o}",
-    "arms": "supplied arms to {o}",
-    "materiel": "supplied materiel to {o}",
-    "training": "trained {o}",
-    "troops": "sent troops to fight for {o}",
-    "intelligence": "shared intelligence with {o}",
-    "safe_haven": "gave safe haven to {o}",
-    "transit": "let support pass to {o}",
-    "diplomatic": "backed {o} diplomatically",
-    "humanitarian": "sent humanitarian aid to {o}",
-    "backing": "backed {o}",
-    "attack": "attacked {o}",
-    "threat": "threatened {o}",
-    "sanction": "sanctioned {o}",
-    "member_of": "belonged to {o}",
-    "alliance": "allied with {o}",
-    "meeting": "met {o}",
-    "mediation": "mediated with {o}",
-    "rupture": "saw its ties with {o} cut or strained",
-    "resumption": "restored its ties with {o}",
-    "justification": "gave its reasons for its stance on {o}",
-    "denial": "denied a part in what {o} did",
-}
 _LABELS = {"safe_haven": "safe haven", "diplomatic": "diplomatic support",
            "humanitarian": "humanitarian aid", "backing": "unspecified backing",
            "materiel": "materiel", "troops": "troops", "intelligence": "intelligence",
@@ -107,7 +85,7 @@ def clause(claims: Sequence[Claim], names: dict[str, str], span: TimeSpan | None
     first = claims[0]
     s = names.get(first.subject, first.subject)
     o = names.get(first.object, first.object)
-    text = f"{s} " + _VERBS.get(first.type, first.type.replace("_", " ") + " {o}").format(o=o)
+    text = f"{s} " + VOCAB.claim_types[first.type].phrase.format(o=o)  # "funded {o}"
     when = time_phrase(span or first.time)
     if when:
         text += " " + when

@@ -2,8 +2,12 @@
 
 The wire form is the one ``patron claims --format jsonl`` prints, so listings
 load back. Actor references may be an id, any name the gazetteer knows, or
-``{"id": ...}``. A file loads whole or not at all: every record is checked
-before anything is stored.
+``{"id": ...}``. A reference that also carries a ``kind`` defines its actor
+(:func:`patron.output.actor_definition`: what ``export`` writes for actors that
+extraction or an import made): an actor the knowledge base does not know is then
+made from it, with the claims, from the first definition of its id in the file;
+an actor it knows is left as it is. A file loads
+whole or not at all: every record is checked before anything is stored.
 """
 
 from __future__ import annotations
@@ -18,31 +22,69 @@ from pydantic import ValidationError
 
 from patron.actors.resolver import Resolver
 from patron.errors import AmbiguousActor, InputError, UnknownActor, decode_utf8
-from patron.model import Claim, Document, Evidence, document_id
+from patron.model import Actor, Claim, Document, Evidence, document_id
 from patron.sources import yamlfile
 from patron.validation import input_error
 
-__all__ = ["ClaimBatch", "read_jsonl", "read_path", "read_yaml"]
+__all__ = ["LOADED", "ClaimBatch", "read_jsonl", "read_path", "read_yaml"]
 
 _DOC_FIELDS = ("title", "publisher", "published", "url", "kind")
 
 
+#: The origin of an actor a claim file defines without saying where it came from.
+LOADED = "load"
+
+
 class ClaimBatch:
-    """Documents and claims read from one file, all checked."""
+    """Documents, claims and the actors they define, read from one file, all checked."""
 
     def __init__(self) -> None:
         self.documents: dict[str, Document] = {}
         self.claims: list[Claim] = []
+        self.actors: dict[str, Actor] = {}  # defined in the file, unknown to the resolver
+        self.origins: dict[str, str] = {}  # actor id → its origin
 
 
-def _actor_ref(value: Any, resolver: Resolver, *, file: str, line: int | None, field: str) -> str:
+def _actor_ref(
+    value: Any, resolver: Resolver, batch: ClaimBatch, *, file: str, line: int | None, field: str
+) -> str:
     name = value.get("id") if isinstance(value, dict) else value
     if not isinstance(name, str) or not name.strip():
         raise InputError("expected an actor id or name", file=file, line=line, field=field)
     try:
         return resolver.resolve(name)
-    except (UnknownActor, AmbiguousActor) as exc:
+    except AmbiguousActor as exc:
         raise InputError(str(exc), file=file, line=line, field=field) from exc
+    except UnknownActor as exc:
+        if isinstance(value, dict) and "kind" in value:
+            return _define(value, batch, file=file, line=line, field=field)
+        if name in batch.actors:
+            return name
+        raise InputError(str(exc), file=file, line=line, field=field) from exc
+
+
+def _define(
+    value: dict[str, Any], batch: ClaimBatch, *, file: str, line: int | None, field: str
+) -> str:
+    """Make the actor a reference defines; returns its id."""
+    fields = {k: v for k, v in value.items() if k != "origin"}
+    origin = value.get("origin", LOADED)
+    if not isinstance(origin, str) or not 0 < len(origin) <= 60 or origin == "gazetteer":
+        raise InputError(
+            "expected where the actor came from (extract:candidate, import, load...); "
+            "gazetteer actors come from `patron init`",
+            file=file,
+            line=line,
+            field=f"{field}.origin",
+        )
+    try:
+        actor = Actor.model_validate(fields)
+    except ValidationError as exc:
+        raise input_error(exc, file=file, line=line, prefix=f"{field}.") from exc
+    if actor.id not in batch.actors:  # the first definition stands, as in the store
+        batch.actors[actor.id] = actor
+        batch.origins[actor.id] = origin
+    return actor.id
 
 
 def _document(value: Any, *, file: str, line: int | None, doc_id: str | None) -> Document:
@@ -81,16 +123,17 @@ def parse_record(
         if key not in data:
             raise InputError("required field is missing", file=file, line=where(key), field=key)
     data["subject"] = _actor_ref(
-        data["subject"], resolver, file=file, line=where("subject"), field="subject"
+        data["subject"], resolver, batch, file=file, line=where("subject"), field="subject"
     )
     data["object"] = _actor_ref(
-        data["object"], resolver, file=file, line=where("object"), field="object"
+        data["object"], resolver, batch, file=file, line=where("object"), field="object"
     )
     route = data.get("route") or []
     if not isinstance(route, list):
         raise InputError("expected a list of places", file=file, line=where("route"), field="route")
     data["route"] = [
-        _actor_ref(p, resolver, file=file, line=where("route"), field="route") for p in route
+        _actor_ref(p, resolver, batch, file=file, line=where("route"), field="route")
+        for p in route
     ]
     evidence = data.pop("evidence", None) or {}
     if not isinstance(evidence, dict):

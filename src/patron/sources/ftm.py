@@ -118,12 +118,18 @@ def _actor(entity: EntityProxy, book: ActorBook, parents: dict[str, str]) -> str
     )
 
 
+def _day(value: str | None) -> str | None:
+    """An FtM date as Patron keeps it: FtM dates are ISO prefixes that may carry a time
+    ("2023-10-07T06:30"); the day is what a document's date holds."""
+    return value.split("T", 1)[0] if value else value
+
+
 def _document(entity: EntityProxy) -> Document:
     return Document(
         id=str(entity.id),
         title=_first(entity, "title") or _first(entity, "name"),
         publisher=_first(entity, "publisher"),
-        published=_first(entity, "publishedAt") or _first(entity, "date"),
+        published=_day(_first(entity, "publishedAt") or _first(entity, "date")),
         url=_first(entity, "sourceUrl"),
         kind=_first(entity, "keywords"),
     )
@@ -194,15 +200,21 @@ def read(path: Path, book: ActorBook, progress: Progress | None = None) -> Impor
         schema = entity.schema
         if schema.name in LINK_SCHEMATA:
             links.append((line, entity))
-        elif schema.is_a("Document"):
-            batch.documents[str(entity.id)] = _document(entity)
-        elif schema.is_a("LegalEntity") or schema.name == "Territory":
-            actor = _actor(entity, book, parents)
-            if actor:
-                actor_of[str(entity.id)] = actor
-            else:
-                batch.report.skip("entities without a name")
-        elif schema.name != "Documentation":
+            continue
+        try:
+            if schema.is_a("Document"):
+                batch.documents[str(entity.id)] = _document(entity)
+                continue
+            if schema.is_a("LegalEntity") or schema.name == "Territory":
+                actor = _actor(entity, book, parents)
+                if actor:
+                    actor_of[str(entity.id)] = actor
+                else:
+                    batch.report.skip("entities without a name")
+                continue
+        except ValidationError as exc:
+            raise input_error(exc, file=file, line=line) from exc
+        if schema.name != "Documentation":
             batch.report.skip(f"entities of schema {schema.name} (not mapped)")
     for line, entity in tracked(links, progress):
         source, target = _ENDS[entity.schema.name]

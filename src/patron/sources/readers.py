@@ -5,10 +5,16 @@ trafilatura (main text only, metadata from the page); JSON lines (one document
 per line); RSS and Atom feeds through feedparser (one document per item); folders
 recursively. A file that cannot be read (binary, not UTF-8, malformed) is
 reported as a :class:`Skipped` and the run goes on.
+
+A plain-text file larger than :data:`LARGE_TEXT` can also be read without holding
+its text (:func:`large_text`): its document is known from one pass over the file,
+and its text is read again, a piece at a time, whenever it is needed.
 """
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import io
 import json
 import re
@@ -23,7 +29,16 @@ from pydantic import ValidationError
 from patron.errors import InputError, decode_utf8
 from patron.model import Document, document_id
 
-__all__ = ["SUFFIXES", "Skipped", "input_files", "read_documents", "read_file"]
+__all__ = [
+    "LARGE_TEXT",
+    "SUFFIXES",
+    "Skipped",
+    "TextFile",
+    "input_files",
+    "large_text",
+    "read_documents",
+    "read_file",
+]
 
 SUFFIXES = frozenset(
     {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom"}
@@ -160,6 +175,87 @@ def _feed(path: Path, raw: str) -> Iterator[Document | Skipped]:
             url=entry.get("link"),
             kind="news",
         )
+
+
+#: A plain-text file larger than this (bytes) is one that :func:`large_text` reads a
+#: piece at a time; smaller ones are read whole.
+LARGE_TEXT = 1 << 22
+_PIECE = 1 << 20  # bytes read at once from a large text file
+_READ_WHOLE = frozenset({".html", ".htm", ".jsonl", ".xml", ".rss", ".atom", ".md", ".markdown"})
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A plain-text file too large to hold whole: its document (``text`` left out; id
+    and title as :func:`read_file` gives them) and its text, read again on demand."""
+
+    path: Path
+    document: Document
+
+    def pieces(self) -> Iterator[str]:
+        """The document's text, as :func:`read_file` would give it, in pieces of at
+        most about a million characters.
+
+        Raises InputError at the end if the file no longer holds that text (it changed
+        since it was first read): whatever used the pieces must then be dropped.
+        """
+        digest = hashlib.sha256()
+        try:
+            for piece in _stripped_pieces(self.path):
+                digest.update(piece.encode("utf-8"))
+                yield piece
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"changed or vanished while it was read: {exc}",
+                             file=str(self.path)) from exc  # fmt: skip
+        if _document_id(digest) != self.document.id:
+            raise InputError("changed while it was read; ingest it again", file=str(self.path))
+
+
+def _document_id(digest: Any) -> str:
+    """:func:`patron.model.document_id` of a text, from the SHA-256 of its UTF-8."""
+    return "doc-" + str(digest.hexdigest())[:20]
+
+
+def _stripped_pieces(path: Path) -> Iterator[str]:
+    """The UTF-8 text of ``path`` (a byte-order mark dropped), stripped as ``str.strip``
+    strips, in pieces; UnicodeDecodeError where it is not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    started, held = False, ""  # held: whitespace that only text after it keeps
+    with path.open("rb") as stream:
+        while True:
+            data = stream.read(_PIECE)
+            text = decoder.decode(data, final=not data)
+            if not started:
+                text = text.lstrip()
+                started = bool(text)
+            body = text.rstrip()
+            if body:
+                yield held + body if held else body
+                held = text[len(body) :]
+            else:
+                held += text
+            if not data:
+                return
+
+
+def large_text(path: Path) -> TextFile | None:
+    """``path`` as a :class:`TextFile` when it is a plain-text file (not HTML, Markdown,
+    JSON lines or a feed) of more than :data:`LARGE_TEXT` bytes, readable as UTF-8 and
+    not empty; None otherwise (:func:`read_file` then reads it, or says why it cannot)."""
+    try:
+        if path.suffix.lower() in _READ_WHOLE or path.stat().st_size <= LARGE_TEXT:
+            return None
+        with path.open("rb") as stream:
+            if b"\x00" in stream.read(8192):
+                return None
+        digest = hashlib.sha256()
+        for piece in _stripped_pieces(path):
+            digest.update(piece.encode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if digest.digest() == hashlib.sha256(b"").digest():
+        return None
+    return TextFile(path, Document(id=_document_id(digest), title=path.stem))
 
 
 def read_file(path: Path) -> Iterator[Document | Skipped]:

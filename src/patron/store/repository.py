@@ -9,7 +9,7 @@ are (``ON CONFLICT DO NOTHING``) rather than failing the write.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -17,10 +17,13 @@ from sqlalchemy import (
     Connection,
     Engine,
     Table,
+    Text,
     and_,
+    cast,
     delete,
     func,
     insert,
+    literal_column,
     not_,
     or_,
     select,
@@ -252,6 +255,17 @@ class Store:
         with self.engine.connect() as conn:
             return [(r.norm, r.actor_id, r.form, r.name) for r in conn.execute(stmt)]
 
+    def made_actors(self, ids: Iterable[str]) -> dict[str, tuple[Actor, str]]:
+        """The actors among ``ids`` that the gazetteer did not supply (candidates found by
+        extraction, actors an import or a claim file made), each with its origin."""
+        wanted = sorted(set(ids))
+        out: dict[str, tuple[Actor, str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                stmt = select(actors).where(actors.c.id.in_(chunk), actors.c.origin != "gazetteer")
+                out.update({r.id: (_actor(r), r.origin) for r in conn.execute(stmt)})
+        return out
+
     def display_names(self, ids: Iterable[str]) -> dict[str, str]:
         wanted = sorted(set(ids))
         out: dict[str, str] = {}
@@ -269,39 +283,69 @@ class Store:
         items: Iterable[Claim],
         new_actors: Iterable[Actor] = (),
         actor_origin: str = "extract:candidate",
+        origins: Mapping[str, str] | None = None,
     ) -> tuple[int, int]:
         """Store documents and claims in one transaction; returns (new docs, new claims).
 
         ``new_actors`` (candidates found by extraction or importers) are inserted
-        when their id is not taken; a known actor is never overwritten. Anything
-        already stored (same id) is left as it was. If any row fails, nothing of
-        this call is stored.
+        when their id is not taken; a known actor is never overwritten. Each is
+        stored with ``actor_origin``, or with its own from ``origins`` (actor id →
+        origin). Anything already stored (same id) is left as it was. If any row
+        fails, nothing of this call is stored.
+        """
+        claim_list = list({c.id: c for c in items}.values())
+        return self.add_batches(docs, lambda: [claim_list], new_actors, actor_origin, origins)
+
+    def add_batches(
+        self,
+        docs: Iterable[Document],
+        batches: Callable[[], Iterable[Sequence[Claim]]],
+        new_actors: Iterable[Actor] = (),
+        actor_origin: str = "extract:candidate",
+        origins: Mapping[str, str] | None = None,
+        texts: Mapping[str, Callable[[], Iterable[str]]] | None = None,
+    ) -> tuple[int, int]:
+        """:meth:`add` for more than is held in memory at once, in one transaction.
+
+        ``batches()`` yields the claims a batch at a time (a claim in two batches is
+        stored once). A document whose id is in ``texts`` is stored with the text that
+        ``texts[id]()`` yields, a piece at a time, so the whole text is never held
+        here. Both are called again when a busy database makes the write start over.
         """
         doc_list = list({d.id: d for d in docs}.values())
-        claim_list = list({c.id: c for c in items}.values())
         candidates = list({a.id: a for a in new_actors}.values())
+        own = origins or {}
+        pieces = texts or {}
 
         def work(conn: Connection) -> tuple[int, int]:
             if candidates:
                 taken = self._existing(conn, actors.c.id, [a.id for a in candidates])
                 fresh_actors = [a for a in candidates if a.id not in taken]
                 if fresh_actors:
-                    rows = [_actor_row(a, actor_origin) for a in fresh_actors]
+                    rows = [_actor_row(a, own.get(a.id, actor_origin)) for a in fresh_actors]
                     _insert_new(conn, actors, rows)
                     _insert_names(conn, fresh_actors)
             known_docs = self._existing(conn, documents.c.id, [d.id for d in doc_list])
-            new_docs = [d.model_dump() for d in doc_list if d.id not in known_docs]
+            new_docs = [d for d in doc_list if d.id not in known_docs]
             if new_docs:
-                _insert_new(conn, documents, new_docs)
-            known = self._existing(conn, claims.c.id, [c.id for c in claim_list])
+                rows = [d.model_dump() | ({"text": ""} if d.id in pieces else {}) for d in new_docs]
+                _insert_new(conn, documents, rows)
+                for doc in new_docs:
+                    if doc.id in pieces:
+                        _store_text(conn, doc.id, pieces[doc.id])
             seq = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
-            new_claims = [
-                _claim_row(c, seq + i + 1)
-                for i, c in enumerate(c for c in claim_list if c.id not in known)
-            ]
-            for chunk in _chunks(new_claims, 5000):
-                _insert_new(conn, claims, list(chunk))
-            return len(new_docs), len(new_claims)
+            added = 0
+            for batch in batches():
+                unique = list({c.id: c for c in batch}.values())
+                known = self._existing(conn, claims.c.id, [c.id for c in unique])
+                new_claims = [
+                    _claim_row(c, seq + added + i + 1)
+                    for i, c in enumerate(c for c in unique if c.id not in known)
+                ]
+                for chunk in _chunks(new_claims, 5000):
+                    _insert_new(conn, claims, list(chunk))
+                added += len(new_claims)
+            return len(new_docs), added
 
         return self._write(work)
 
@@ -457,6 +501,54 @@ def _insert_names(conn: Connection, batch: Sequence[Actor]) -> None:
                                       "name": name})
     if rows:
         _insert_new(conn, actor_names, list(rows.values()))
+
+
+_TEXT_PIECE = 1 << 22  # characters appended to a document's text by one statement
+
+
+def _store_text(conn: Connection, doc_id: str, source: Callable[[], Iterable[str]]) -> None:
+    """Store the text ``source()`` yields in pieces as a stored document's text: only
+    the database, never Python, holds the whole text.
+
+    SQLite: a text of the right length in bytes, then its bytes written in place
+    (incremental BLOB I/O), so SQLite builds the row once; elsewhere, appended a few
+    million characters a statement.
+    """
+    if conn.dialect.name != "sqlite":
+        _append_text(conn, doc_id, source())
+        return
+    size = sum(len(piece.encode("utf-8")) for piece in source())
+    row = documents.c.id == doc_id
+    conn.execute(update(documents).where(row).values(text=cast(func.zeroblob(size), Text)))
+    rowid: int = conn.execute(select(literal_column("rowid")).where(row)).scalar_one()
+    raw: Any = conn.connection.driver_connection  # sqlite3.Connection
+    written = 0
+    with raw.blobopen("documents", "text", rowid) as blob:
+        for piece in source():
+            data = piece.encode("utf-8")
+            if written + len(data) <= size:
+                blob.write(data)
+            written += len(data)
+    if written != size:  # a source that checks itself (TextFile.pieces) has raised already
+        raise StoreError(f"the text of {doc_id} changed while it was stored")
+
+
+def _append_text(conn: Connection, doc_id: str, pieces: Iterable[str]) -> None:
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= _TEXT_PIECE:
+            _concat(conn, doc_id, "".join(held))
+            held, size = [], 0
+    if held:
+        _concat(conn, doc_id, "".join(held))
+
+
+def _concat(conn: Connection, doc_id: str, more: str) -> None:
+    stmt = update(documents).where(documents.c.id == doc_id)
+    conn.execute(stmt.values(text=documents.c.text + more))
 
 
 def _insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
