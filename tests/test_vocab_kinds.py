@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pytest
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
 from patron.actors.resolver import from_actors
 from patron.evaluate.cases import UNSPECIFIED, load_cases
+from patron.extract.classifier import Head, RelationModel
 from patron.extract.pipeline import Extractor
 from patron.model import Actor, Document
 from patron.sources import yamlfile
@@ -105,3 +107,16 @@ def test_relations_inside_the_kinds_are_kept(rules: Extractor) -> None:
     claims = rules.extract(Document(id="d", text=text)).claims
     found = {(c.subject, c.type, c.object) for c in claims}
     assert ("qatar", "safe_haven", "hamas") in found
+
+
+def test_the_learned_stage_drops_what_a_type_does_not_take() -> None:
+    # A head that calls every pair a sanction: an armed group sanctions no one
+    # (vocab.yaml), so only the state's side of the pair is kept.
+    def head(labels: tuple[str, ...], bias: list[float]) -> Head:
+        return Head(labels, np.zeros((1, len(labels)), np.float32), np.array(bias, np.float32))
+
+    model = RelationModel(["order:SO"], head(("none", "sanction"), [-5.0, 5.0]),
+                          head(("asserted",), [0.0]))
+    claims = Extractor(_actors(), model=model).extract(
+        Document(id="d", text="Hamas and Turkey were in the news again.")).claims
+    assert {(c.subject, c.type, c.object) for c in claims} == {("turkey", "sanction", "hamas")}
