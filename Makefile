@@ -35,8 +35,8 @@ lint: $(VENV)/.installed-test
 # 10 min for a CSV importer, an hour or more for GDELT, whose every input starts DuckDB;
 # figures in bench/RESULTS.md). `make test` runs the same tests on 100 inputs each.
 fuzz: $(VENV)/.installed-test
-	$(BIN)/python -m pytest tests/sources/test_fuzz.py --hypothesis-profile=fuzz \
-		--hypothesis-show-statistics -p no:cacheprovider
+	$(BIN)/python -m pytest tests/readers/test_fuzz.py tests/importers/test_fuzz.py \
+		--hypothesis-profile=fuzz --hypothesis-show-statistics -p no:cacheprovider
 
 bench: $(VENV)/.installed-test
 	$(BIN)/pip install -q -e ".[test,bench]"

@@ -52,7 +52,7 @@ from patron import settings
 from patron.actors.gazetteer import load_dir
 from patron.extract.pipeline import Extractor
 from patron.model import Document
-from patron.sources.readers import read_documents
+from patron.readers.documents import read_documents
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from patron.sources.gdelt import LAYOUTS
+from patron.importers.gdelt import LAYOUTS
 
 # code, name, country, known group, type1
 ACTORS = [

@@ -4,7 +4,7 @@ Target (DESIGN.md): >= 1,000,000 rows/s, peak memory flat in the file size
 (under 2 GB). Each measurement runs in its own process, which reports its own
 peak RSS (``resource.getrusage``), so one cannot inflate the other.
 
-* ``patron``: ``patron.sources.gdelt.read`` + ``store_batch`` into a fresh SQLite
+* ``patron``: ``patron.importers.gdelt.read`` + ``store_batch`` into a fresh SQLite
   knowledge base holding the shipped gazetteer: parse, map, aggregate, store.
 * ``pandas``: ``pandas.read_csv`` of the same file (C engine, the same columns,
   1,000,000-row chunks so it fits in memory), counting rows and nothing more.
@@ -51,9 +51,9 @@ def _cpu() -> float:
 
 
 def measure_patron(path: Path) -> dict[str, float]:
+    from patron.importers import gdelt
+    from patron.importers.batch import ActorBook, store_batch
     from patron.kb import KnowledgeBase
-    from patron.sources import gdelt
-    from patron.sources.importing import ActorBook, store_batch
 
     db = OUT / "gdelt_bench.db"
     db.unlink(missing_ok=True)
@@ -70,7 +70,7 @@ def measure_patron(path: Path) -> dict[str, float]:
 def measure_scan(path: Path) -> dict[str, float]:
     import duckdb
 
-    from patron.sources import gdelt
+    from patron.importers import gdelt
 
     with path.open("rb") as stream:
         layout = stream.readline().count(b"\t") + 1
@@ -86,7 +86,7 @@ def measure_scan(path: Path) -> dict[str, float]:
 def measure_pandas(path: Path) -> dict[str, float]:
     import pandas as pd
 
-    from patron.sources.gdelt import LAYOUTS
+    from patron.importers.gdelt import LAYOUTS
 
     with path.open("rb") as stream:
         names = LAYOUTS[stream.readline().count(b"\t") + 1]

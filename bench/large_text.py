@@ -76,10 +76,10 @@ def _child(db: str, path: str, whole: bool) -> None:
     """Ingest ``path`` into ``db`` and print seconds, claims and peak RSS as JSON."""
     from patron.extract import pipeline
     from patron.kb import KnowledgeBase
-    from patron.sources import readers
+    from patron.readers import documents
 
     if whole:  # as before the block reader: the file read whole, extracted as one block
-        readers.LARGE_TEXT = pipeline.BLOCK_CHARS = 1 << 62
+        documents.LARGE_TEXT = pipeline.BLOCK_CHARS = 1 << 62
     kb = KnowledgeBase.open(db)
     t0 = time.perf_counter()
     report = kb.ingest([Path(path)])

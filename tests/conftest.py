@@ -12,7 +12,7 @@ from hypothesis import settings
 from sqlalchemy import create_engine, text
 
 from patron.kb import KnowledgeBase
-from tests.factory import MINI
+from tests.factory import MINI, REPO
 
 PG_URL = os.environ.get("PATRON_TEST_PG")
 
@@ -84,5 +84,24 @@ def network_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture
 def network_kb(network_url: str) -> Iterator[KnowledgeBase]:
     base = KnowledgeBase.open(network_url)
+    yield base
+    base.close()
+
+
+@pytest.fixture(scope="session")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo knowledge base (``make demo``: starter data plus examples/documents),
+    built once a session; report and CLI tests only read it."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'kb.db'}"
+    base = KnowledgeBase.open(url, create=True)
+    base.init()
+    base.ingest([REPO / "examples" / "documents"])
+    base.close()
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_kb(demo_url: str) -> Iterator[KnowledgeBase]:
+    base = KnowledgeBase.open(demo_url)
     yield base
     base.close()

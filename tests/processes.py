@@ -18,10 +18,10 @@ __all__ = ["log_of", "start"]
 _PRELOAD = [
     "patron.cli",
     "patron.kb",
-    "patron.sources.acled",
-    "patron.sources.ftm",
-    "patron.sources.gdelt",
-    "patron.sources.ucdp_esd",
+    "patron.importers.acled",
+    "patron.importers.ftm",
+    "patron.importers.gdelt",
+    "patron.importers.ucdp_esd",
     "sqlalchemy.dialects.sqlite",
 ]
 _context = multiprocessing.get_context("forkserver")

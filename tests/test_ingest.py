@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 from patron import kb as kb_module
 from patron.extract import pipeline
 from patron.kb import KnowledgeBase
-from patron.sources import readers
+from patron.readers import documents
 from patron.store import repository
 from tests.factory import MINI, REPO, run_cli
 
@@ -120,11 +120,11 @@ def _ingest(url: str, path: Path, *, large: bool) -> tuple[KnowledgeBase, int]:
     kb.init(MINI)
     with pytest.MonkeyPatch.context() as patch:
         if large:
-            patch.setattr(readers, "LARGE_TEXT", 1_000)
+            patch.setattr(documents, "LARGE_TEXT", 1_000)
             patch.setattr(pipeline, "BLOCK_CHARS", 8_000)
             patch.setattr(kb_module, "SPOOL_CLAIMS", 20)
             patch.setattr(repository, "_TEXT_PIECE", 16_000)
-            patch.setattr(readers, "_PIECE", 16_000)
+            patch.setattr(documents, "_PIECE", 16_000)
         kb.extractor()  # the relation model, loaded once a process, is not what is measured
         tracemalloc.start()
         report = kb.ingest([path])
@@ -153,16 +153,16 @@ def test_a_large_text_file_is_stored_as_whole_but_in_a_fraction_of_the_memory(
 def test_a_large_file_that_changes_while_it_is_ingested_is_skipped_whole(
     kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(readers, "LARGE_TEXT", 1_000)
+    monkeypatch.setattr(documents, "LARGE_TEXT", 1_000)
     path = _large(tmp_path, 20_000)
     before = kb.store.count(), kb.store.actors()
-    real = readers.TextFile.pieces
+    real = documents.TextFile.pieces
 
-    def edited(self: readers.TextFile) -> Iterator[str]:
+    def edited(self: documents.TextFile) -> Iterator[str]:
         yield from real(self)
         path.write_text("Iran funds Hamas.", encoding="utf-8")  # after extraction read it
 
-    monkeypatch.setattr(readers.TextFile, "pieces", edited)
+    monkeypatch.setattr(documents.TextFile, "pieces", edited)
     report = kb.ingest([path])
     assert [s.reason for s in report.skipped] == ["changed while it was read; ingest it again"]
     assert report.documents_new == report.claims_new == 0

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from patron.importers import acled, gdelt, ucdp_esd
+from patron.importers import ftm as ftm_import
+from patron.importers.batch import ActorBook, store_batch
 from patron.interop import ftm
 from patron.kb import KnowledgeBase
 from patron.model import Actor
-from patron.sources import acled, gdelt, ucdp_esd
-from patron.sources import ftm as ftm_import
-from patron.sources.importing import ActorBook, store_batch
 from patron.store import ClaimFilter, Store
 from tests.factory import MINI, REPO, run_cli
 

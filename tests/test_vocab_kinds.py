@@ -10,15 +10,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from patron import settings
+from patron import settings, yamlfile
 from patron.actors.gazetteer import load_dir
 from patron.actors.resolver import from_actors
 from patron.evaluate.cases import UNSPECIFIED, load_cases
 from patron.extract.classifier import Head, RelationModel
 from patron.extract.pipeline import Extractor
 from patron.model import Actor, Document
-from patron.sources import yamlfile
-from patron.sources.claimfile import read_path
+from patron.readers.claimfile import read_path
 from patron.vocab import VOCAB
 from tests.factory import REPO
 

@@ -18,16 +18,16 @@ from patron.actors import gazetteer
 from patron.actors.resolver import Resolver, from_actors
 from patron.errors import InputError
 from patron.extract.pipeline import CANDIDATE_ORIGIN, Extractor
-from patron.model import Actor, Claim, Document
-from patron.sources import claimfile
-from patron.sources.importing import (
+from patron.importers.batch import (
     ActorBook,
     ImportBatch,
     ImportReport,
     Progress,
     store_batch,
 )
-from patron.sources.readers import Skipped, TextFile, input_files, large_text, read_file
+from patron.model import Actor, Claim, Document
+from patron.readers import claimfile
+from patron.readers.documents import Skipped, TextFile, input_files, large_text, read_file
 from patron.store import Store
 
 __all__ = [
@@ -136,7 +136,7 @@ def starter_datasets(
     order (v18.1 actor-year before v1.0, so actors UCDP's own ids name are minted
     first). One actor book serves every file, so a name both files use makes one actor.
     """
-    from patron.sources import ucdp_esd
+    from patron.importers import ucdp_esd
 
     book = ActorBook.over(actors, names)
     return [ucdp_esd.read(p, book, progress)
@@ -272,7 +272,7 @@ class KnowledgeBase:
     ) -> LoadReport:
         """Load claim files (YAML or JSON lines) whole: one bad line stores nothing.
 
-        Actors the files define (see :mod:`patron.sources.claimfile`) that the
+        Actors the files define (see :mod:`patron.readers.claimfile`) that the
         knowledge base lacks are stored in the same transaction as the claims.
         """
         documents: dict[str, Document] = {}
@@ -313,7 +313,7 @@ class KnowledgeBase:
         Each file (its documents, their claims and candidate actors) is one
         transaction, so a run killed halfway leaves whole files only, and a rerun
         skips the documents already stored. A plain-text file too large to hold
-        (:func:`patron.sources.readers.large_text`) is read and extracted a block at a
+        (:func:`patron.readers.documents.large_text`) is read and extracted a block at a
         time; its claims wait on disk, not in memory, and its text is stored a piece
         at a time, in the one transaction with its claims.
         """

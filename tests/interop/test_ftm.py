@@ -10,10 +10,10 @@ import pytest
 from followthemoney import model
 
 from patron.errors import InputError
+from patron.importers import ftm as ftm_import
+from patron.importers.batch import ActorBook, store_batch
 from patron.interop import ftm
 from patron.kb import KnowledgeBase
-from patron.sources import ftm as ftm_import
-from patron.sources.importing import ActorBook, store_batch
 from patron.store import ClaimFilter, Store
 
 

@@ -1,32 +1,12 @@
-"""The demo knowledge base (``make demo``: starter data plus examples/documents), built
-once, and the Iran → Hamas brief on it, written once and only read by the tests."""
+"""The Iran → Hamas brief on the demo knowledge base (tests/conftest.py's ``demo_kb``),
+written once and only read by the tests."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 
 from patron.kb import KnowledgeBase
 from patron.report import Brief, build_brief
-from tests.factory import REPO
-
-
-@pytest.fixture(scope="session")
-def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'kb.db'}"
-    base = KnowledgeBase.open(url, create=True)
-    base.init()
-    base.ingest([REPO / "examples" / "documents"])
-    base.close()
-    return url
-
-
-@pytest.fixture(scope="session")
-def demo_kb(demo_url: str) -> Iterator[KnowledgeBase]:
-    base = KnowledgeBase.open(demo_url)
-    yield base
-    base.close()
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from patron.kb import KnowledgeBase
-from patron.sources.readers import input_files, read_file
+from patron.readers.documents import input_files, read_file
 from tests.factory import MINI, REPO
 from tests.processes import log_of, start
 

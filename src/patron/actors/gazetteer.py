@@ -11,9 +11,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from patron import yamlfile
 from patron.errors import InputError
 from patron.model import Actor
-from patron.sources import yamlfile
 from patron.validation import input_error
 
 __all__ = ["load_dir", "load_file"]

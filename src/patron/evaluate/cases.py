@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from patron import yamlfile
 from patron.errors import InputError
 from patron.evaluate.scoring import Tally
 from patron.extract.pipeline import Extractor
 from patron.model import Claim, Document
-from patron.sources import yamlfile
 from patron.vocab import VOCAB
 
 __all__ = ["CaseReport", "evaluate_cases", "load_cases", "matches"]

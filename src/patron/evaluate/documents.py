@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from patron import yamlfile
 from patron.errors import InputError
 from patron.evaluate.cases import UNSPECIFIED
 from patron.evaluate.scoring import Score
 from patron.extract.pipeline import Extractor
 from patron.model import Document
-from patron.sources import yamlfile
-from patron.sources.readers import read_file
+from patron.readers.documents import read_file
 from patron.vocab import VOCAB
 
 __all__ = ["DocumentReport", "evaluate_documents"]

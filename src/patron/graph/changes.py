@@ -23,6 +23,7 @@ from patron.model import Claim
 from patron.store import ClaimFilter, Store
 from patron.store.filters import Unreviewed
 from patron.vocab import RESTORES, STRAINS, VOCAB
+from patron.wire import ActorRef, actor_ref
 
 __all__ = ["THRESHOLD", "Change", "Changes", "changes", "compare", "series"]
 
@@ -61,11 +62,11 @@ class Changes:
     changes: list[Change]
     names: dict[str, str] = field(default_factory=dict)  # actors only events name
 
-    def _ref(self, actor: str) -> dict[str, str]:
+    def _ref(self, actor: str) -> dict[str, str] | ActorRef:
         for view in (self.after, self.before):
             if actor in view.actors:
                 return view.ref_of(actor)
-        return {"id": actor, "name": self.names.get(actor, actor)}
+        return actor_ref(actor, self.names.get(actor))
 
     def rows(self) -> list[dict[str, Any]]:
         return [

@@ -5,30 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rich.console import Group
-from rich.markup import escape
-from rich.table import Table
-
 from patron.graph.backing import (
     Backing,
     TypeSummary,
     backed_by,
-    by_source,
     source_records,
     who_backs,
 )
 from patron.model import Actor, Claim, Document
-from patron.output import actor_record, claim_record, stance_style
 from patron.store import ClaimFilter, Store
 from patron.store.filters import Unreviewed
 from patron.timespan import TimeSpan
+from patron.wire import actor_record, actor_ref, claim_record
 
 __all__ = [
     "Profile",
     "TimelineRow",
     "profile",
     "profile_document",
-    "profile_table",
     "timeline_rows",
 ]
 
@@ -106,7 +100,7 @@ def profile(store: Store, actor: Actor, *, unreviewed: Unreviewed = "include") -
 def _summary(backing: Backing) -> list[dict[str, Any]]:
     return [
         {
-            "actor": {"id": p.actor.id, "name": p.actor.name},
+            "actor": actor_ref(p.actor.id, p.actor.name),
             "types": p.types,
             "claims": [c.id for c in p.claims],
             "sources": p.sources,
@@ -117,70 +111,12 @@ def _summary(backing: Backing) -> list[dict[str, Any]]:
 
 
 def profile_document(prof: Profile) -> dict[str, Any]:
+    """The profile as JSON (``patron actor --format json``): claims in their wire form."""
     return {
         "actor": actor_record(prof.actor),
-        "part_of": {"id": prof.parent.id, "name": prof.parent.name} if prof.parent else None,
-        "organs": [{"id": a.id, "name": a.name, "kind": a.kind} for a in prof.organs],
+        "part_of": actor_ref(prof.parent.id, prof.parent.name) if prof.parent else None,
+        "organs": [{**actor_ref(a.id, a.name), "kind": a.kind} for a in prof.organs],
         "patrons": _summary(prof.patrons),
         "clients": _summary(prof.clients),
         "timeline": [claim_record(c, prof.names, prof.documents) for c in prof.timeline],
     }
-
-
-def _brief(documents: dict[str, Document], doc_id: str) -> str:
-    doc = documents.get(doc_id)
-    return doc.brief() if doc else doc_id
-
-
-def profile_table(prof: Profile) -> Group:
-    a = prof.actor
-    head = Table.grid(padding=(0, 2))
-    head.add_row("[bold]" + a.name + "[/]", f"{a.kind} · {a.id}")
-    for label, value in (
-        ("country", a.country),
-        ("part of", prof.parent.name if prof.parent else None),
-        ("organs", ", ".join(o.name for o in prof.organs)),
-        ("aliases", ", ".join(a.acronyms + a.aliases)),
-        ("sect", a.sect),
-        ("ideology", ", ".join(a.ideology)),
-        ("active", a.active.label() if a.active else None),
-    ):
-        if value:
-            head.add_row(label, value)
-    parts: list[Any] = [head]
-    for title, backing in (("Patrons", prof.patrons), ("Clients", prof.clients)):
-        t = Table(title=title, title_justify="left")
-        t.add_column("actor")
-        t.add_column("support types")
-        t.add_column("claims", justify="right")
-        t.add_column("sources: time covered", overflow="fold")
-        for p in backing.partners:
-            spans = by_source(p.claims)
-            cell = "; ".join(
-                f"{_brief(backing.documents, e.document)} {e.span.label()}"
-                for e in spans[:3]
-            )
-            t.add_row(
-                p.actor.name,
-                ", ".join(p.types) or "(denied only)",
-                str(len(p.claims)),
-                escape(cell) + (f" (+{len(spans) - 3} more)" if len(spans) > 3 else ""),
-            )
-        parts.append(t)
-    tl = Table(title="Timeline", title_justify="left")
-    for col in ("time", "subject", "type", "object", "stance", "grade", "source"):
-        tl.add_column(col)
-    for row in timeline_rows(prof.timeline):
-        c = row.first
-        count = f" ×{len(row.claims)}" if len(row.claims) > 1 else ""
-        tl.add_row(
-            row.span.label() + count,
-            prof.names.get(c.subject, c.subject),
-            c.type,
-            prof.names.get(c.object, c.object),
-            stance_style(c.stance),
-            c.grade,
-            escape(_brief(prof.documents, c.evidence.document)),
-        )
-    parts.append(tl)
-    return Group(*parts)

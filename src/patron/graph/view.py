@@ -42,10 +42,18 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from patron.errors import InputError
-from patron.graph.weight import MODIFIERS, edge_weight, reference_day, score
+from patron.graph.weight import (
+    MODIFIERS,
+    RESTORING,
+    STRAINING,
+    edge_weight,
+    reference_day,
+    score,
+)
 from patron.model import Actor, Claim
 from patron.store import ClaimFilter, Store
 from patron.timespan import date_bounds
+from patron.wire import ActorRef, actor_ref
 
 if TYPE_CHECKING:  # networkx is imported where a graph is built: other commands start faster
     import networkx as nx
@@ -135,9 +143,9 @@ class View:
         actor = self.actors.get(actor_id)
         return actor.name if actor else actor_id
 
-    def ref_of(self, actor_id: str) -> dict[str, str]:
+    def ref_of(self, actor_id: str) -> ActorRef:
         """``{"id", "name"}`` as JSON names an actor."""
-        return {"id": actor_id, "name": self.name(actor_id)}
+        return actor_ref(actor_id, self.name(actor_id))
 
     def kind(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -289,11 +297,11 @@ def build(claims: Iterable[Claim], actors: dict[str, Actor], slice_: Slice = Sli
 
 def _modifiers(found: list[Claim]) -> list[Claim]:
     """Ruptures on the pair, and the resumptions that start after the first rupture."""
-    ruptures = [m for m in found if m.type == "rupture"]
+    ruptures = [m for m in found if m.type in STRAINING]
     if not ruptures:
         return []
     first = min(m.time.bounds()[0] for m in ruptures)
-    return ruptures + [m for m in found if m.type == "resumption" and m.time.bounds()[0] > first]
+    return ruptures + [m for m in found if m.type in RESTORING and m.time.bounds()[0] > first]
 
 
 def open_view(store: Store, slice_: Slice = Slice(), flt: ClaimFilter | None = None) -> View:

@@ -46,8 +46,9 @@ HALF_LIFE_YEARS = 5.0
 STRAIN = 0.5
 #: Claim types that change the weight of a support tie instead of adding to it.
 MODIFIERS = VOCAB.modifiers
-_STRAINS = frozenset(VOCAB.modifying(STRAINS))  # rupture
-_RESTORES = frozenset(VOCAB.modifying(RESTORES))  # resumption
+#: Modifier types that strain a support tie (rupture) and that restore it (resumption).
+STRAINING = frozenset(VOCAB.modifying(STRAINS))
+RESTORING = frozenset(VOCAB.modifying(RESTORES))
 
 _TOP_RANK = max(VOCAB.stances.values())
 _GRADE = {f"{r}{c}": RELIABILITY[r] * CREDIBILITY[c] for r in RELIABILITY for c in CREDIBILITY}
@@ -159,9 +160,9 @@ def edge_weight(scored: Iterable[tuple[str, str, float]]) -> float:
     sources: dict[str, set[str]] = {}
     strained = restored = 0.0
     for type_, source, weight in scored:
-        if type_ in _STRAINS:
+        if type_ in STRAINING:
             strained = max(strained, weight)
-        elif type_ in _RESTORES:
+        elif type_ in RESTORING:
             restored = max(restored, weight)
         elif weight > 0:
             best[type_] = max(best.get(type_, 0.0), weight)

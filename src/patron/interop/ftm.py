@@ -39,13 +39,11 @@ from typing import Any, TextIO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from patron.ftmkeys import ACTOR_PREFIX, FIELDS_KEY, LINK_ENDS
 from patron.model import Actor, Claim, Document
 from patron.store import ClaimFilter, Store
 
 __all__ = [
-    "ACTOR_PREFIX",
-    "FIELDS_KEY",
-    "LINK_SCHEMATA",
     "actor_entity",
     "claim_entity",
     "document_entity",
@@ -56,9 +54,6 @@ __all__ = [
     "write",
 ]
 
-ACTOR_PREFIX = "actor-"
-FIELDS_KEY = "patron"
-LINK_SCHEMATA = ("UnknownLink", "Payment", "Membership")
 _SCHEMA_OF_KIND = {
     "state": "PublicBody",
     "state_organ": "PublicBody",
@@ -115,8 +110,7 @@ def claim_entity(claim: Claim, kinds: dict[str, str]) -> EntityProxy:
     schema = _link_schema(claim, kinds)
     entity = model.make_entity(schema)
     entity.id = claim.id
-    ends = {"Membership": ("member", "organization"), "Payment": ("payer", "beneficiary")}
-    source, target = ends.get(schema, ("subject", "object"))
+    source, target = LINK_ENDS[schema]
     entity.add(source, ACTOR_PREFIX + claim.subject)
     entity.add(target, ACTOR_PREFIX + claim.object)
     entity.add("purpose" if schema == "Payment" else "role", claim.type)

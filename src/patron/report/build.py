@@ -38,7 +38,8 @@ PILLARS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Diplomatic support", ("diplomatic",)),
     ("Other support", ("troops", "intelligence", "humanitarian", "backing")),
 )
-_HISTORY = ("rupture", "resumption", "meeting", "alliance")
+#: A pair's history in a brief: what strains or restores support, meetings and alliances.
+_HISTORY = (*VOCAB.modifiers, "meeting", "alliance")
 _STANCE_ORDER = ("asserted", "reported", "alleged", "disputed", "denied")
 
 

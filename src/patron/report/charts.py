@@ -18,6 +18,7 @@ from patron.graph import plot
 from patron.graph.view import View
 from patron.model import Claim
 from patron.timespan import OPEN_END
+from patron.vocab import STRAINS, VOCAB
 
 __all__ = ["STANCE_COLOURS", "ego_network", "support_over_time", "years_of"]
 
@@ -52,9 +53,10 @@ def support_over_time(support: Sequence[Claim], events: Sequence[Claim], title: 
             ax.bar(years, heights, bottom=bottom, color=colour, label=stance)
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     for e in events:
-        if e.type in ("rupture", "resumption") and e.time.start:
+        if e.type in VOCAB.modifiers and e.time.start:
             year = e.time.bounds()[0] // 10000
-            ax.axvline(year, color="#d43d2a" if e.type == "rupture" else "#31a354",
+            strains = VOCAB.claim_types[e.type].modifies == STRAINS
+            ax.axvline(year, color="#d43d2a" if strains else "#31a354",
                        linestyle="--", linewidth=1)
     ax.set_xlabel("year (dashed: red rupture, green resumption)")
     ax.set_ylabel("support claims holding")

@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from patron.simulate.engine import Runs
 from patron.simulate.simulation import Simulation
+from patron.wire import ActorRef, actor_ref
 
 __all__ = ["HORIZONS", "MULTI_FRONT", "Outcome", "base_rate_join", "summarise"]
 
@@ -99,8 +100,8 @@ def _role(sim: Simulation, i: int) -> str:
     return "candidate"
 
 
-def _ref(sim: Simulation, i: int) -> dict[str, str]:
-    return {"id": sim.ties.ids[i], "name": sim.ties.names[i]}
+def _ref(sim: Simulation, i: int) -> ActorRef:
+    return actor_ref(sim.ties.ids[i], sim.ties.names[i])
 
 
 def _actor_rows(sim: Simulation, runs: Runs, base_daily: float) -> list[dict[str, Any]]:

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from patron import yamlfile
 from patron.errors import AmbiguousActor, InputError, UnknownActor
-from patron.sources import yamlfile
 
 __all__ = [
     "ACTIONS",

@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from patron.simulate.outcome import MULTI_FRONT, fronts_per_run, join_probabilities
 from patron.simulate.simulation import Simulation
+from patron.wire import actor_ref
 
 __all__ = ["TOP_OUTPUTS", "TOP_TIES", "sensitivity"]
 
@@ -144,8 +145,8 @@ def sensitivity(sim: Simulation, focus: list[int], runs: int = 2000, samples: in
 
     def tie_ref(tie: Tie) -> dict[str, Any]:
         layer, i, j = tie
-        return {"from": {"id": sim.ties.ids[i], "name": names[i]},
-                "to": {"id": sim.ties.ids[j], "name": names[j]}, "layer": layer,
+        return {"from": actor_ref(sim.ties.ids[i], names[i]),
+                "to": actor_ref(sim.ties.ids[j], names[j]), "layer": layer,
                 "weight": round(float(getattr(sim.ties, layer)[i, j]), 4),
                 "claims": sim.ties.claims.get((layer, sim.ties.ids[i], sim.ties.ids[j]), [])[:5]}
 

@@ -17,9 +17,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     Table,
-    Text,
     and_,
-    cast,
     delete,
     func,
     insert,
@@ -178,8 +176,13 @@ def _document(row: Any) -> Document:
         published=row.published,
         url=row.url,
         kind=row.kind,
-        text=row.text,
+        text=_text(row.text),
     )
+
+
+def _text(value: str | bytes | None) -> str | None:
+    """A stored text: SQLite holds a text written in pieces as its UTF-8 bytes."""
+    return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 class Store:
@@ -510,16 +513,17 @@ def _store_text(conn: Connection, doc_id: str, source: Callable[[], Iterable[str
     """Store the text ``source()`` yields in pieces as a stored document's text: only
     the database, never Python, holds the whole text.
 
-    SQLite: a text of the right length in bytes, then its bytes written in place
-    (incremental BLOB I/O), so SQLite builds the row once; elsewhere, appended a few
-    million characters a statement.
+    SQLite: a blob of the text's length in bytes, then its UTF-8 bytes written in
+    place (incremental BLOB I/O), so SQLite never builds the value in memory (a
+    ``CAST(zeroblob(n) AS TEXT)`` would, twice over) and reading decodes it;
+    elsewhere, appended a few million characters a statement.
     """
     if conn.dialect.name != "sqlite":
         _append_text(conn, doc_id, source())
         return
     size = sum(len(piece.encode("utf-8")) for piece in source())
     row = documents.c.id == doc_id
-    conn.execute(update(documents).where(row).values(text=cast(func.zeroblob(size), Text)))
+    conn.execute(update(documents).where(row).values(text=func.zeroblob(size)))
     rowid: int = conn.execute(select(literal_column("rowid")).where(row)).scalar_one()
     raw: Any = conn.connection.driver_connection  # sqlite3.Connection
     written = 0
