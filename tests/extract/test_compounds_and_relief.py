@@ -28,17 +28,33 @@ def _triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
             for c in extractor.extract(Document(id="t", text=text)).claims}
 
 
-def test_the_compound_rule_accepts_exactly_the_declared_dashes() -> None:
-    every_dash = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-    accepted = {d for d in every_dash if lexicon.COMPOUND.match(f"{d}backed")}
-    assert accepted == set(lexicon.COMPOUND_DASHES)
+EVERY_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
 
-@pytest.mark.parametrize("dash", list(lexicon.COMPOUND_DASHES))
+def test_a_dash_joined_to_a_word_folds_to_a_hyphen_and_only_such_a_dash() -> None:
+    folded = {d for d in EVERY_DASH if lexicon.fold_dashes(f"Iran{d}backed") == "Iran-backed"}
+    assert folded == {"-", *lexicon.DASHES}
+    assert "\u2014" not in folded  # an em dash sets off a clause, spaced or not
+    spaced = "Iran \u2013 backed by Russia \u2013 said so"
+    assert lexicon.fold_dashes(spaced) == spaced
+    text = "2012\u20132016, the Iran\u2011backed militia"
+    assert len(lexicon.fold_dashes(text)) == len(text)  # offsets stay valid
+    assert lexicon.COMPOUND.match("-backed") and not lexicon.COMPOUND.match("\u2010backed")
+
+
+@pytest.mark.parametrize("dash", ["-", *lexicon.DASHES])
 def test_a_compound_is_backing_whatever_dash_joins_it(extractor: Extractor, dash: str) -> None:
     found = _triples(extractor, f"Militiamen of the Iran{dash}backed Houthis seized a ship.")
     assert ("iran", "backing", "houthis") in found
     assert not {t for t in found if t[1] in ("arms", "funding", "training")}
+
+
+@pytest.mark.parametrize("dash", lexicon.DASHES)
+def test_the_quote_keeps_the_dash_as_written(extractor: Extractor, dash: str) -> None:
+    text = f"The Iran{dash}backed Houthis seized a ship."
+    (claim,) = extractor.extract(Document(id="t", text=text)).claims
+    assert claim.evidence.quote == text
+    assert (claim.subject, claim.type, claim.object) == ("iran", "backing", "houthis")
 
 
 @pytest.mark.parametrize("text", [

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from patron.extract.cues import SENTENCE, TRIGGERS, PatternIndex, cues, literal_starts
+from patron.extract.cues import SENTENCE, TRIGGER_INDEX, TRIGGERS, PatternIndex, cues
+from patron.extract.literals import literal_starts
 from patron.extract.segment import sentences
 from tests.factory import SHARED_DATA
 
@@ -72,9 +73,11 @@ def test_pattern_without_a_bounded_literal_start_is_scanned_whole(pattern: str) 
     assert literal_starts(re.compile(pattern)) is None
 
 
-def test_stems_say_which_trigger_types_are_present() -> None:
-    assert cues("Iran said it funds Hamas").present == {"funding"}
-    assert cues("Nothing to see here").present == set()
+def test_a_scan_says_which_trigger_patterns_may_match() -> None:
+    found = cues("Iran said it funds Hamas")
+    assert [name for name, i in TRIGGER_INDEX.items() if found.may_match(i)] == ["funding"]
+    nothing = cues("Nothing to see here")
+    assert not any(nothing.may_match(i) for i in range(len(TRIGGERS)))
 
 
 def _tables() -> list[PatternIndex]:

@@ -12,21 +12,20 @@ from typing import NamedTuple
 __all__ = [
     "CARRIERS",
     "COMPOUND",
-    "COMPOUND_DASHES",
+    "DASHES",
     "GENERIC_VERBS",
     "NOUN_FOR",
     "NOUN_TYPES",
     "PARTICIPLES",
     "PARTICIPLE_WORD",
     "RECEIVE_VERBS",
-    "ROLE_STEMS",
     "SANCTION_RELIEF",
-    "STEMS",
     "SUPPORT_NOUNS",
     "SUPPORT_NOUN_STOP",
     "UNSTATED",
     "VERB_TYPES",
     "Nouns",
+    "fold_dashes",
     "sanction_relief",
 ]
 
@@ -281,13 +280,30 @@ _PARTICIPLE = (
 PARTICIPLES = _rx(r"\b" + _PARTICIPLE + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _PARTICIPLE + r")*\s+by\b")
 PARTICIPLE_WORD = _rx(_PARTICIPLE)
 
-#: The dashes that join a compound ("Iran-backed", "Iran‐backed" with U+2010, U+2011,
-#: "Iran–backed"): the one list the compound rule, its prefilters and features read.
-COMPOUND_DASHES = "-\u2010\u2011\u2013"
+#: Dashes that read as a hyphen when they follow a letter or digit: U+2010 (hyphen),
+#: U+2011 (non-breaking hyphen), U+2012 (figure dash), U+2013 (en dash, "Iran–backed",
+#: "2012–2016"), U+2212 (minus), U+FE63 and U+FF0D (small and full-width hyphen-minus).
+#: An em dash is left alone: unspaced, it still sets off a clause ("Iran—which…").
+DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+_JOINING_DASH = re.compile(r"(?<=\w)[" + DASHES + "]")
 
-# "Iran-backed", "Tehran-funded": type of the compound's second half.
+
+def fold_dashes(text: str) -> str:
+    """``text`` with every dash joined to the word before it made "-", one character for
+    one (offsets stay valid). Extraction reads a text through this, once, so every rule,
+    prefilter and feature sees "Iran‐backed" (U+2010) as "Iran-backed".
+
+    >>> fold_dashes("The Iran\u2010backed Houthis, 2012\u20132016 \u2013 and Iran\u2014which")
+    'The Iran-backed Houthis, 2012-2016 \u2013 and Iran\u2014which'
+    """
+    if text.isascii():
+        return text
+    return _JOINING_DASH.sub("-", text)
+
+
+# "Iran-backed", "Tehran-funded": type of the compound's second half (dashes folded).
 COMPOUND = _rx(
-    "^[" + COMPOUND_DASHES + r"]\s?(backed|sponsored|supported|funded|financed|armed|supplied|"
+    r"^-\s?(backed|sponsored|supported|funded|financed|armed|supplied|"
     r"trained|allied|aligned)\b"
 )
 COMPOUND_TYPES = {
@@ -344,11 +360,11 @@ class Nouns(NamedTuple):
 
 
 #: What is given, by the support type it names: the one table of nouns. The scan of a
-#: stretch of text (NOUN_TYPES), the head of "Iran's support for" / "weapons from"
-#: (NOUN_FOR) and the cue stems of STEMS["nouns"] all derive from it. ``heads`` name
-#: their type only as the head a rule has found ("its hosting of", "information from"):
-#: bare "data" in a sentence is not intelligence. Order is precedence: a text that
-#: names several types gives them in this order.
+#: stretch of text (NOUN_TYPES) and the head of "Iran's support for" / "weapons from"
+#: (NOUN_FOR) derive from it. ``heads`` name their type only as the head a rule has
+#: found ("its hosting of", "information from"): bare "data" in a sentence is not
+#: intelligence. Order is precedence: a text that names several types gives them in
+#: this order.
 SUPPORT_NOUNS: tuple[Nouns, ...] = (
     Nouns(
         "humanitarian",
@@ -420,9 +436,6 @@ SUPPORT_NOUNS: tuple[Nouns, ...] = (
 #: Nouns that carry support without naming it ("an Iranian cargo", "convoys"): the type
 #: comes from what they are said to carry.
 CARRIERS = ("cargo", "convoy", "convoys", "shipment", "shipments")
-#: Nouns that make one actor the other's patron or client ("Hamas's main backer",
-#: "Iran's proxy", "its main source of cash"), as cue stems.
-ROLE_STEMS = ("proxy", "proxies", "backer", "patron", "sponsor", "source of")
 
 
 def _noun_patterns(row: Nouns) -> list[re.Pattern[str]]:
@@ -454,151 +467,9 @@ def _noun_for() -> dict[str, str]:
 NOUN_FOR: dict[str, str] = _noun_for()
 
 
-def _stem(word: str) -> str:
-    """A noun as a cue stem: without its plural "s", so "fighters" also finds "fighter"."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 # "support for the ceasefire" is no support for an actor.
 SUPPORT_NOUN_STOP = _rx(
     r"^\s+for\s+(?:a|an|the|its|their)?\s*(?:ceasefire|truce|deal|agreement|resolution|plan|"
     r"proposal|talks|initiative|efforts?|idea|two-state|statehood|move|decision|bid|"
     r"negotiations|process|solution)\b"
 )
-
-
-# Literal pieces one of which must occur (lower-cased) for a pattern to match at all:
-# checking them with ``in`` first skips most patterns for most sentences.
-STEMS: dict[str | None, tuple[str, ...]] = {
-    "funding": ("fund", "financ", "bankroll", "underwr", "pay", "paid"),
-    "arms": ("arm",),
-    "training": ("train", "instruct", "mentor"),
-    "safe_haven": ("host", "shelter", "harbo", "refuge"),
-    "materiel": ("equip",),
-    "troops": ("fought", "fight", "deploy"),
-    "intelligence": ("intelligence",),
-    "diplomatic": (
-        "defend",
-        "endors",
-        "champion",
-        "lobb",
-        "diplomatic",
-        "political",
-        "shield",
-        "stand",
-        "voic",
-    ),
-    "backing": ("back", "support", "sponsor", "prop", "patron", "complicit", "role"),
-    "attack": (
-        "attack",
-        "strike",
-        "struck",
-        "bomb",
-        "shell",
-        "fire",
-        "launch",
-        "target",
-        "kill",
-        "assassinat",
-        "raid",
-        "invad",
-        "ambush",
-        "hit",
-    ),
-    "threat": ("threat", "warn"),
-    "sanction": ("sanction", "designat", "blacklist", "impos", "froze", "embargo"),
-    "member_of": ("member", "part", "component", "pillar", "belong", "join", "sit", "sat"),
-    "alliance": ("ally", "allie", "allied", "alliance", "partner", "sign"),
-    "meeting": ("met", "meet", "visit", "talks", "hosted", "received"),
-    "mediation": ("mediat", "broker"),
-    "rupture": (
-        "suspen",
-        "cancel",
-        "withdr",
-        "freez",
-        "froze",
-        "halt",
-        "stop",
-        "end",
-        "cut",
-        "slowed",
-        "collaps",
-        "ruptur",
-        "cool",
-        "sour",
-        "broke",
-        "sever",
-        "reduc",
-        "strain",
-        "rift",
-        "fell",
-        "fallen",
-        "break",
-        "split",
-        "abandon",
-    ),
-    "resumption": ("resum", "restor", "reconcil", "rapprochement", "mend", "back on track"),
-    "receive": (
-        "receiv",
-        "got",
-        "get",
-        "obtain",
-        "acquir",
-        "rely",
-        "reli",
-        "depend",
-        "benefit",
-        "tak",
-        "took",
-    ),
-    "transit_cue": ("bridge", "conduit", "transit", "corridor", "cross", "through", "under its"),
-    None: (
-        "provid",
-        "giv",
-        "gave",
-        "suppl",
-        "sen",
-        "deliver",
-        "transfer",
-        "ship",
-        "smuggl",
-        "channel",
-        "funnel",
-        "extend",
-        "furnish",
-        "donat",
-        "grant",
-        "help",
-        "assist",
-        "aid",
-        "transport",
-        "fly",
-        "flew",
-        "flown",
-        "shar",
-        "pass",
-        "mov",
-        "sold",
-        "sell",
-        "lent",
-        "loan",
-        "offer",
-        "increas",
-        "boost",
-        "step",
-        "expand",
-    ),
-}
-
-
-def _noun_stems(others: dict[str | None, tuple[str, ...]]) -> tuple[str, ...]:
-    """The stems of the nouns of SUPPORT_NOUNS and CARRIERS that no other stem already
-    begins (the funding stem "fund" finds "funds"), then ROLE_STEMS."""
-    taken = [s for stems in others.values() for s in stems]
-    nouns = [s for s in map(_stem, (*NOUN_FOR, *CARRIERS)) if not s.startswith(tuple(taken))]
-    return tuple(dict.fromkeys([*nouns, *ROLE_STEMS]))
-
-
-# A thing given or a patron's role can carry a relation without a verb ("Iranian
-# weapons reached Hamas", "Hezbollah, Iran's proxy"): a sentence with one is read.
-STEMS["nouns"] = _noun_stems(STEMS)

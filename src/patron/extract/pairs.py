@@ -264,9 +264,9 @@ def pair_features(
     add(f"oform:{obj.form}")
     s_next = text[subject.end : subject.end + 3]
     o_next = text[obj.end : obj.end + 3]
-    if s_next[:1] and s_next[:1] in lexicon.COMPOUND_DASHES:
+    if s_next[:1] == "-":  # dashes are folded before features (lexicon.fold_dashes)
         add("s-compound")
-    if o_next[:1] and o_next[:1] in lexicon.COMPOUND_DASHES:
+    if o_next[:1] == "-":
         add("o-compound")
     if s_next[:2] in ("'s", "’s") or s_next[:1] in "'’":
         add("s-possessive")

@@ -28,7 +28,7 @@ from patron.extract.classifier import RelationModel, default_model
 from patron.extract.cues import Cues, cues
 from patron.extract.dates import find_time
 from patron.extract.grade import propose_grade
-from patron.extract.lexicon import COMPOUND_DASHES, sanction_relief
+from patron.extract.lexicon import fold_dashes, sanction_relief
 from patron.extract.mentions import (
     ACTOR_KINDS,
     Gazetteer,
@@ -166,13 +166,18 @@ class Candidate(NamedTuple):
 
 @dataclass
 class Unit:
-    """A sentence naming two actors: its mentions (offsets in the sentence) and pairs."""
+    """A sentence naming two actors: its mentions (offsets in the sentence) and pairs.
+
+    ``sentence`` is the text as extraction reads it (dashes folded, offsets those of the
+    document); ``quote`` is the same stretch as written, for the evidence.
+    """
 
     sentence: Sentence
     mentions: list[Mention]
     cues: Cues
     rules: list[Relation]
     candidates: list[Candidate]
+    quote: str = ""
 
 
 _STANCE_RANK = VOCAB.stances
@@ -269,8 +274,11 @@ class Extractor:
 
         A document of one block naming no actor of the gazetteer yields nothing; in
         a longer one, a block may relate candidates alone, as the whole text would.
+        Everything is read from the text with its dashes folded (the one place they
+        are: "Iran‐backed" reads as "Iran-backed"); quotes keep the text as written.
         """
         featurize = featurize or self.model is not None
+        written, text = text, fold_dashes(text)
         found = self.gazetteer.find(text)
         if alone and len({m.actor for m in found if m.kind in ACTOR_KINDS}) < 1:
             return
@@ -308,15 +316,12 @@ class Extractor:
                 Mention(m.start - sent.start, m.end - sent.start, m.actor, m.kind, m.form)
                 for m in inside
             ]
+            quote = sent.text if written is text else written[sent.start : sent.end]
             if offset:
                 sent = sent._replace(start=sent.start + offset, end=sent.end + offset)
+            if not featurize and hedge.is_question(sent.text):
+                continue
             found_cues = cues(sent.text)
-            if not featurize:
-                if hedge.is_question(sent.text):
-                    continue
-                if not found_cues.present and "'" not in sent.text and "’" not in sent.text \
-                        and not any(d in sent.text for d in COMPOUND_DASHES):
-                    continue  # no trigger word, possessive or compound: no rule can fire
             rules = relations(sent.text, local, found_cues)
             candidates: list[Candidate] = []
             if featurize:
@@ -328,7 +333,7 @@ class Extractor:
                     Candidate(a, b, pair_features(sent.text, local, a, b, votes, words))
                     for a, b in candidate_pairs(local)
                 ]
-            yield Unit(sent, local, found_cues, rules, candidates)
+            yield Unit(sent, local, found_cues, rules, candidates, quote)
 
     def decide(self, unit: Unit) -> list[tuple[Relation, str, float | None]]:
         """(relation, stance, score) for every candidate the heads accept.
@@ -444,7 +449,8 @@ class Extractor:
         found = self.decide(unit)
         if not found:
             return []
-        sent, local, text = unit.sentence, unit.mentions, unit.sentence.text
+        local, text = unit.mentions, unit.sentence.text
+        sent = unit.sentence._replace(text=unit.quote) if unit.quote else unit.sentence
         attribution = shared.attribution(hedge.find_attribution(text))
         when = find_time(text) or shared.undated
         money = find_money(text) if any(r.type in _MONEY_TYPES for r, _, _ in found) else None

@@ -1,14 +1,19 @@
 """Relations between actor mentions in one sentence: who does what to whom.
 
-Rules, in order of precedence for a pair:
+The rules are declared in one table, ``RULES`` (at the end of this module), in order
+of precedence for a pair; ``relations`` runs each rule whose prefilter keys, derived
+from its trigger patterns (``patron.extract.rules``), occur in the sentence:
 
 1. compounds: "Iran-backed Houthis" → iran backing houthis;
 2. passives: "Hamas is funded by Iran" → iran funding hamas;
 3. receiving: "Hamas received weapons from Iran" → iran arms hamas;
-4. possessives and adjectives: "Iran's support for Hezbollah", "Hamas's main
-   backer, Iran", "Hezbollah, Iran's proxy", "Iranian weapons reached Hamas",
-   "with Iranian backing";
-5. active verbs: subject is the nearest actor before the trigger, object the
+4. possessives, sources and adjectives: "Iran's support for Hezbollah", "Hamas's
+   main backer, Iran", "Hezbollah, Iran's proxy", "weapons from Iran", "Iranian
+   weapons reached Hamas", "with Iranian backing";
+5. offices and origins, pronouns, transit: "Hamas opened an office in Tehran",
+   "armed with Iranian-made drones", "its payments to the Qassam Brigades", "Syria
+   served as the land bridge";
+6. active verbs: subject is the nearest actor before the trigger, object the
    nearest after; general giving verbs take their type from the nouns between.
 
 Not arguments: an actor named as an adjective ("Israeli officials said",
@@ -25,15 +30,25 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from patron.extract import lexicon as lx
-from patron.extract.cues import PARTICIPLES, RECEIVING, TRIGGER_INDEX, Cues, PatternIndex, cues
+from patron.extract.cues import PARTICIPLES, RECEIVING, TRIGGERS, Cues, PatternIndex, cues
 from patron.extract.mentions import ACTOR_KINDS, Mention
+from patron.extract.rules import (
+    ByHead,
+    ByNouns,
+    ByVerb,
+    ByWord,
+    Context,
+    Fixed,
+    Rule,
+    RuleFilter,
+)
 from patron.vocab import VOCAB
 
-__all__ = ["Relation", "Unstated", "relations", "takes"]
+__all__ = ["RULES", "Relation", "Unstated", "found_by", "relations", "takes"]
 
 _MAX_GAP = 140  # characters between an argument and its trigger
 _STATEISH = frozenset({"state", "state_organ", "person"})
@@ -152,13 +167,15 @@ _TRANSIT = re.compile(
 )
 _NOUNS = PatternIndex([rx for _, rx in lx.NOUN_TYPES])
 _MODALS = PatternIndex([lx.UNSTATED])
-_DASHES = lx.COMPOUND_DASHES  # what a compound ("Iran-backed") starts with
+# "armed with Iranian-made drones", after the demonym (dashes folded).
+_MADE = re.compile(r"^-\s?(?:made|designed|built|supplied)\b")
 # Types a pair can hold together ("Hamas and Syria restored relations"): those that
 # modify a support tie (rupture, resumption) and the symmetric ones (alliance, meeting).
 _PAIR_TYPES = frozenset(VOCAB.modifiers) | {n for n, t in VOCAB.claim_types.items() if t.symmetric}
 # Types that run patron -> client like the support tie they modify.
 _MODIFIERS = frozenset(VOCAB.modifiers)
 _BETWEEN = re.compile(r"\b(?:between|among)\s+$", re.IGNORECASE)
+_VERBS = len(TRIGGERS)  # the verb patterns come first in a sentence's cues
 
 
 class Relation(NamedTuple):
@@ -166,9 +183,6 @@ class Relation(NamedTuple):
     object: Mention
     type: str
     trigger: tuple[int, int]  # offsets in the sentence
-
-
-Add = Callable[[Sequence[Mention], Sequence[Mention], str, tuple[int, int]], None]
 
 
 def _is_adjective(text: str, m: Mention) -> bool:
@@ -300,12 +314,28 @@ def relations(
 ) -> list[Relation]:
     """Every relation the rules find in one sentence (mention offsets relative to it).
 
-    ``found`` is ``cues(text)`` where the caller has it already.
+    ``text`` is read as the pipeline reads it, dashes joined to a word folded to "-"
+    (``lexicon.fold_dashes``). ``found`` is ``cues(text)`` where the caller has it already.
+    Only the rules whose keys occur in the sentence run (``RuleFilter``); the others
+    could find nothing.
     """
+    admitted = _FILTER.admit(text)
+    if not admitted:
+        return []
+    raw = found_by([rule for i, rule in enumerate(RULES) if i in admitted], text, mentions, found)
+    if not raw:
+        return []
+    return _dedupe([r for r in _orient(raw) if takes(r)])
+
+
+def found_by(
+    rules: Sequence[Rule], text: str, mentions: Sequence[Mention], found: Cues | None = None
+) -> list[Relation]:
+    """What ``rules`` record in one sentence, in their order, with no prefilter and before
+    ruptures are oriented and duplicates dropped (``relations`` does both)."""
     actors = _arguments(text, mentions)
     if len({a.actor for a in actors} | {m.actor for m in mentions if m.form == "demonym"}) < 2:
         return []
-    sentence_cues = found if found is not None else cues(text)
     found_relations: list[Relation] = []
     taken: set[tuple[int, int]] = set()  # trigger spans already explained
     unstated = Unstated(text)
@@ -324,29 +354,11 @@ def relations(
                 if s.actor != o.actor:
                     found_relations.append(Relation(s, o, type_, trigger))
 
-    low = text.lower()
-    present = sentence_cues.present
-    # Each rule runs only where its cue can occur: cheap substring checks first.
-    if any(d in text for d in _DASHES):
-        _compounds(text, actors, add)
-    if " by " in low:
-        _passives(text, actors, add, sentence_cues)
-    if "receive" in present:
-        _receiving(text, actors, mentions, add, sentence_cues)
-    if "'" in text or "’" in text or " from " in low or " of " in low:
-        _possessives(text, actors, add)
-    if any(m.form == "demonym" for m in mentions):
-        _adjectives(text, actors, mentions, add)
-    if "armed with" in low or (" in " in text and ("open" in low or "armed" in low)):
-        _hosted_and_armed(text, actors, mentions, add)
-    if " its " in text or " their " in text:
-        _pronouns(text, actors, add)
-    if "transit_cue" in present:
-        _transit(text, actors, add)
-    _active(text, actors, add, taken, sentence_cues)
-    if not found_relations:
-        return []
-    return _dedupe([r for r in _orient(found_relations) if takes(r)])
+    context = Context(text, actors, mentions, found if found is not None else cues(text),
+                      add, taken)
+    for rule in rules:
+        rule.find(context)
+    return found_relations
 
 
 def takes(r: Relation) -> bool:
@@ -357,28 +369,30 @@ def takes(r: Relation) -> bool:
     return VOCAB.claim_types[r.type].takes(r.subject.kind, r.object.kind)
 
 
-def _compounds(text: str, actors: Sequence[Mention], add: Add) -> None:
+def _compounds(c: Context) -> None:
+    """ "Iran-backed Houthis", "the Tehran-funded militia"."""
+    text, actors, add = c.text, c.actors, c.add
     for m in actors:
-        if text[m.end : m.end + 1] not in _DASHES:
+        if text[m.end : m.end + 1] != "-":
             continue
-        c = lx.COMPOUND.match(text[m.end :])
-        if not c:
+        compound = lx.COMPOUND.match(text[m.end :])
+        if not compound:
             continue
-        obj = _after(actors, m.end + c.end(), text)
-        if obj is None or obj.start - (m.end + c.end()) > 30:
+        obj = _after(actors, m.end + compound.end(), text)
+        if obj is None or obj.start - (m.end + compound.end()) > 30:
             continue
         add(
             [m],
             _with_list(text, actors, obj, True),
-            lx.COMPOUND_TYPES[c.group(1).lower()],
-            (m.end, m.end + c.end()),
+            lx.COMPOUND_TYPES[compound.group(1).lower()],
+            (m.end, m.end + compound.end()),
         )
 
 
-def _passives(text: str, actors: Sequence[Mention], add: Add, found: Cues) -> None:
-    if " by " not in text:
-        return
-    for p in found.matches(text, PARTICIPLES):
+def _passives(c: Context) -> None:
+    """ "Hamas is funded by Iran", "funded and trained by the IRGC"."""
+    text, actors, add = c.text, c.actors, c.add
+    for p in c.cues.matches(text, PARTICIPLES):
         subj = _after(actors, p.end(), text)
         if subj is None or subj.start - p.end() > 40:
             continue
@@ -398,10 +412,10 @@ def _passives(text: str, actors: Sequence[Mention], add: Add, found: Cues) -> No
             )
 
 
-def _receiving(
-    text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add, found: Cues
-) -> None:
-    for r in found.matches(text, RECEIVING):
+def _receiving(c: Context) -> None:
+    """ "Hamas received weapons from Iran", "relies on Qatar for political backing"."""
+    text, actors, mentions, add = c.text, c.actors, c.mentions, c.add
+    for r in c.cues.matches(text, RECEIVING):
         recipient = _before(actors, r.start())
         if recipient is None:
             continue
@@ -443,13 +457,15 @@ def _receiving(
             )
 
 
-def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
-    sources = " from " in text or " of " in text
+def _possessives(c: Context) -> None:
+    """ "Iran's support for Hezbollah", "Hamas's main backer, Iran", "Hezbollah, Iran's
+    proxy": a possessive and what it owns."""
+    text, actors, add = c.text, c.actors, c.add
     for m in actors:
-        tail = text[m.end :] if text[m.end : m.end + 1] in ("'", "’") else ""
-        if not tail:
-            pass
-        elif own := _OWN_SUPPORT.match(tail):
+        if text[m.end : m.end + 1] not in ("'", "’"):
+            continue
+        tail = text[m.end :]
+        if own := _OWN_SUPPORT.match(tail):
             if lx.SUPPORT_NOUN_STOP.match(tail[own.end(1) :]):
                 continue
             obj = _after(actors, m.end + own.end(), text)
@@ -474,8 +490,12 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
             client = _before(actors, m.start) or _after(actors, m.end + proxy.end())
             if client is not None and client.actor != m.actor:
                 add([m], [client], "backing", (m.end, m.end + proxy.end()))
-        if not sources:
-            continue
+
+
+def _sources(c: Context) -> None:
+    """ "weapons from Iran", "with the support of Turkey": the giver after what it gives."""
+    text, actors, add = c.text, c.actors, c.add
+    for m in actors:
         cut = max(0, m.start - 80)  # the patterns end at the mention: look only just before it
         # Both patterns end in "from" or "of" and a space, just before the mention.
         i = m.start - 1
@@ -484,8 +504,6 @@ def _possessives(text: str, actors: Sequence[Mention], add: Add) -> None:
         if i == m.start - 1 or not text[max(cut, i - 3) : i + 1].lower().endswith(("from", "of")):
             continue
         head = text[cut : m.start]
-        if " from " not in head and " of " not in head:
-            continue
         if src := _FROM_NOUN.search(head) or _WITH_HELP_OF.search(head):
             client = _before(actors, cut + src.start())
             if client is None:
@@ -508,8 +526,9 @@ _ITS_SUPPORT = re.compile(
 )
 
 
-def _pronouns(text: str, actors: Sequence[Mention], add: Add) -> None:
+def _pronouns(c: Context) -> None:
     """ "Iran reportedly increased its payments to the Qassam Brigades"."""
+    text, actors, add = c.text, c.actors, c.add
     for m in actors:
         cut = max(0, m.start - 80)
         own = _ITS_SUPPORT.search(text[cut : m.start])
@@ -532,8 +551,9 @@ def _pronouns(text: str, actors: Sequence[Mention], add: Add) -> None:
         )
 
 
-def _transit(text: str, actors: Sequence[Mention], add: Add) -> None:
+def _transit(c: Context) -> None:
     """ "Syria served as the land bridge…", "Sudan let arms bound for Hamas cross its territory"."""
+    text, actors, add = c.text, c.actors, c.add
     cue = _TRANSIT.search(text)
     if not cue or not actors:
         return
@@ -553,23 +573,27 @@ def _prefer_group(text: str, candidates: Sequence[Mention]) -> Mention | None:
     return candidates[0] if candidates else None
 
 
-def _hosted_and_armed(
-    text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add
-) -> None:
-    """ "Hamas opened an office in Tehran" (a host); "armed with Iranian-designed missiles"."""
-    for m in mentions:
+def _offices(c: Context) -> None:
+    """ "Hamas opened an office in Tehran": the state named is the host."""
+    text, actors, add = c.text, c.actors, c.add
+    for m in c.mentions:
         if m.kind not in ("state", "state_organ"):
             continue
         cut = max(0, m.start - 70)
-        head = text[cut : m.start]
-        if office := _OFFICE_IN.search(head):
+        if office := _OFFICE_IN.search(text[cut : m.start]):
             guest = _before(actors, cut + office.start())
             if guest is not None and guest.actor != m.actor:
                 add([m], [guest], "safe_haven", (m.start, m.end))
-        elif (
-            m.form == "demonym"
-            and _ARMED_WITH.search(head)
-            and re.match("^[" + _DASHES + r"]\s?(?:made|designed|built|supplied)\b", text[m.end :])
+
+
+def _armed_with(c: Context) -> None:
+    """ "The Houthis, armed with Iranian-designed missiles": the demonym's state arms them."""
+    text, actors, add = c.text, c.actors, c.add
+    for m in c.mentions:
+        if m.kind not in ("state", "state_organ") or m.form != "demonym":
+            continue
+        if _ARMED_WITH.search(text[max(0, m.start - 70) : m.start]) and _MADE.match(
+            text[m.end :]
         ):
             before = [a for a in actors if a.end <= m.start and m.start - a.end < 90]
             groups = [a for a in before if a.kind not in ("state", "place")]
@@ -578,11 +602,10 @@ def _hosted_and_armed(
                 add([m], [candidates[-1]], "arms", (m.start, m.end))
 
 
-def _adjectives(
-    text: str, actors: Sequence[Mention], mentions: Sequence[Mention], add: Add
-) -> None:
+def _adjectives(c: Context) -> None:
     """ "Iranian weapons reached Hamas", "with Iranian and Russian support"."""
-    demonyms = [m for m in mentions if m.form == "demonym" and m.kind in ACTOR_KINDS]
+    text, actors, add = c.text, c.actors, c.add
+    demonyms = [m for m in c.mentions if m.form == "demonym" and m.kind in ACTOR_KINDS]
     for m in demonyms:
         noun = _ADJ_NOUN.match(text[m.end :])
         if not noun:
@@ -655,17 +678,14 @@ def _inside(span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
     return any(s <= span[0] < e or span[0] <= s < span[1] for s, e in taken)
 
 
-def _active(
-    text: str,
-    actors: Sequence[Mention],
-    add: Add,
-    taken: set[tuple[int, int]],
-    found: Cues,
-) -> None:
+def _active(c: Context) -> None:
+    """ "Iran funds Hamas", "Qatar hosts Hamas's political bureau", "Iran sent drones to
+    Russia": the verb between its subject and its object."""
+    text, actors, add, taken, found = c.text, c.actors, c.add, c.taken, c.cues
     triggers: list[tuple[int, int, str | None]] = []
-    for name in found.present:
-        index = TRIGGER_INDEX.get(name, -1)
-        if index >= 0:
+    for index in found.candidates():  # the patterns with a derived start in the sentence
+        if index < _VERBS:
+            name = TRIGGERS[index][0]
             triggers += [(m.start(), m.end(), name) for m in found.matches(text, index)]
     last_subject: Mention | None = None
     for start, end, type_ in sorted(triggers):
@@ -781,3 +801,40 @@ def _dedupe(found: list[Relation]) -> list[Relation]:
         out.setdefault((r.subject.actor, r.type, r.object.actor), r)
     specific = {(s, o) for s, t, o in out if t != "backing"}
     return [r for (s, t, o), r in out.items() if not (t == "backing" and (s, o) in specific)]
+
+
+#: The rules, in order of precedence: a relation found by an earlier rule explains its
+#: trigger span, so the active verbs do not read it again. Sides are those of the
+#: trigger span the rule records (``rules.Side``).
+RULES: tuple[Rule, ...] = (
+    Rule("compound", ("The Iran-backed Houthis fired drones.",), (lx.COMPOUND,),
+         ("before",), ("after",), ByWord(lx.COMPOUND_TYPES), _compounds),
+    Rule("passive", ("Hamas is funded and trained by Iran.",), (lx.PARTICIPLES,),
+         ("within", "after"), ("before", "after"), ByWord(lx.PARTICIPLE_TYPES), _passives),
+    Rule("receiving", ("Hamas received weapons from Iran.",
+                       "Hamas relies on Qatar for political backing."), (lx.RECEIVE_VERBS,),
+         ("within", "after"), ("before",), ByNouns(), _receiving),
+    Rule("possessive", ("Iran's support for Hezbollah grew.",
+                        "Hamas's main backer, Iran, denies it.",
+                        "Hezbollah, Iran's most powerful proxy, fired rockets."),
+         (_OWN_SUPPORT, _BACKER, _PROXY),
+         ("before", "after"), ("after", "before"), ByHead(also=("diplomatic",)), _possessives),
+    Rule("source", ("Hamas relies on weapons from Iran.",
+                    "The Houthis fight with the support of Iran."), (_FROM_NOUN, _WITH_HELP_OF),
+         ("after",), ("before", "after"), ByHead(), _sources),
+    Rule("adjective", ("Iranian weapons reached Hamas.",
+                       "Hamas operates with Iranian backing."), (_ADJ_NOUN,),
+         ("within",), ("after", "before"), ByNouns(), _adjectives),
+    Rule("office", ("Hamas opened a political office in Qatar.",), (_OFFICE_IN,),
+         ("within",), ("before",), Fixed("safe_haven"), _offices),
+    Rule("armed-with", ("The Houthis, armed with Iranian-made missiles, struck ships.",), (_MADE,),
+         ("within",), ("before",), Fixed("arms"), _armed_with),
+    Rule("pronoun", ("Iran increased its payments to the Qassam Brigades.",), (_ITS_SUPPORT,),
+         ("before",), ("within", "after"), ByHead(), _pronouns),
+    Rule("transit", ("Syria served as the land bridge for Iranian arms to Hezbollah.",),
+         (_TRANSIT,), ("before",), ("after", "before"), Fixed("transit"), _transit),
+    Rule("active", ("Iran funds Hamas.", "Iran sent drones to Russia.",
+                    "Qatar hosts Hamas leaders."), tuple(rx for _, rx in TRIGGERS),
+         ("before", "after"), ("after", "before"), ByVerb(also=("humanitarian",)), _active),
+)
+_FILTER = RuleFilter(RULES)
