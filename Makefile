@@ -48,6 +48,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/extract_long.py
 	$(BIN)/python bench/large_text.py
 	$(BIN)/python bench/simulate.py
+	$(BIN)/python bench/api_load.py
 
 clean:
 	rm -rf $(VENV) patron.db patron.db-wal patron.db-shm

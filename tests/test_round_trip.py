@@ -1,5 +1,5 @@
 """Round trips: ``export jsonl`` → fresh ``init`` → ``claims load`` → ``export jsonl`` is
-byte-identical, actors that extraction and imports made included; FtM export → import
+byte-identical, actors that extraction and imports made and reviews included; FtM export → import
 into an empty knowledge base keeps every claim."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from patron.importers.batch import ActorBook, store_batch
 from patron.interop import ftm
 from patron.kb import KnowledgeBase
 from patron.model import Actor
-from patron.store import ClaimFilter, Store
+from patron.store import ClaimFilter, Store, reviews
 from tests.factory import MINI, REPO, run_cli
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -68,6 +68,14 @@ def test_export_init_load_export_is_byte_identical(
     assert store_batch(kb, acled.read(ACLED, ActorBook.of(kb))).actors_created > 0
     for path in UCDP:  # actors the imports mint, with aliases
         assert store_batch(kb, ucdp_esd.read(path, ActorBook.of(kb))).actors_created > 0
+    machine = [c for c in kb.store.claims() if c.origin.startswith("extract")][:3]
+    reviews.review(kb.store, machine[0].id, "accepted", by="ana", grade="B2",
+                   comment='checked <b>"twice"</b>')  # fmt: skip
+    reviews.add_comment(kb.store, machine[0].id, "still holds", by="bo")
+    fixed = reviews.correct(kb.store, machine[1].id, {"stance": "alleged"}, by="ana")
+    other = "funding" if machine[2].type != "funding" else "training"
+    moved = reviews.correct(kb.store, machine[2].id, {"type": other}, by="bo")
+    assert fixed is not None and moved is not None and moved.claim is not None
     kb.close()
     first = _export_jsonl(db_url, capsys)
     dump = tmp_path / "export.jsonl"
@@ -80,6 +88,13 @@ def test_export_init_load_export_is_byte_identical(
     assert _export_jsonl(fresh, capsys) == first
     records = [json.loads(x) for x in first.splitlines()]
     assert {"accepted", "rejected", "proposed"} <= {r["review"] for r in records}
+    trails = {r["id"]: r for r in records if "reviews" in r}
+    assert set(trails) == {*(c.id for c in machine), moved.claim.id}
+    assert [x["by"] for x in trails[machine[0].id]["reviews"]] == ["ana", "bo"]
+    assert trails[machine[0].id]["grade"] == "B2"  # as it stands after its review...
+    assert trails[machine[0].id]["stored"]["review"] == "proposed"  # ...and as stored
+    assert trails[machine[1].id]["stance"] == "alleged"
+    assert trails[machine[2].id]["reviews"][-1]["corrected"] == moved.claim.id
     defined = {r[side]["id"]: r[side] for r in records for side in ("subject", "object")
                if "kind" in r[side]}  # fmt: skip
     assert {d["origin"] for d in defined.values()} == {"extract:candidate", "import"}
@@ -162,3 +177,48 @@ def test_ftm_export_import_keeps_every_claim_and_minted_actor(
     assert {c.origin.split(":")[0] for c in empty.store.claims()} >= {"curated", "import"}
     assert _ftm(empty.store) == first
     empty.close()
+
+
+@pytest.mark.parametrize(("trail", "field"), [
+    ("accepted", "reviews"),
+    (["accepted"], "reviews[0]"),
+    ([{"status": "fine", "stance": "asserted", "grade": "B2", "at": "2026-12-01T10:00:00"}],
+     "reviews[0].status"),
+    ([{"status": "accepted", "stance": "asserted", "grade": "B", "at": "2026-12-01T10:00:00"}],
+     "reviews[0].grade"),
+    ([{"status": "accepted", "stance": "asserted", "grade": "B2", "at": "yesterday"}],
+     "reviews[0].at"),
+    ([{"status": "accepted", "stance": "asserted", "grade": "B2"}], "reviews[0].at"),
+    ([{"status": "accepted", "stance": "asserted", "grade": "B2", "at": "2026-12-01T10:00:00",
+       "corrected": "clm-x"}], "reviews[0].corrected"),
+])  # fmt: skip
+def test_a_bad_review_row_is_refused_with_its_line_and_field(
+    kb: KnowledgeBase, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    trail: object, field: str,
+) -> None:
+    record = {"subject": "iran", "type": "arms", "object": "hamas", "reviews": trail,
+              "source": {"title": "T", "url": "https://example.org/reviewed"}}
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n" + json.dumps(record) + "\n", encoding="utf-8")
+    before = kb.store.count()
+    code, _, err = run_cli(capsys, "claims", "load", str(path), "--db", db_url)
+    assert code == 2
+    assert err.startswith(f"error: {path}:2: {field}:"), err
+    assert kb.store.count() == before
+
+
+def test_loading_a_trail_twice_stores_it_once(
+    kb: KnowledgeBase, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = {"status": "rejected", "stance": "alleged", "grade": "C3",
+           "at": "2026-12-01T10:00:00.000+00:00", "by": "ana", "comment": "no second source"}
+    record = {"subject": "iran", "type": "arms", "object": "hamas", "reviews": [row],
+              "source": {"title": "T", "url": "https://example.org/twice"}}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    for _ in range(2):
+        assert run_cli(capsys, "claims", "load", str(path), "--db", db_url)[0] == 0
+    (claim,) = [c for c in kb.store.claims() if c.evidence.document and "twice" in (
+        kb.store.document(c.evidence.document).url or "")]  # type: ignore[union-attr]
+    assert (claim.review, claim.stance) == ("rejected", "alleged")
+    assert [r.comment for r in reviews.history(kb.store, claim.id)] == ["no second source"]

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 from patron import settings
 from patron.actors import gazetteer
@@ -25,10 +25,10 @@ from patron.importers.batch import (
     Progress,
     store_batch,
 )
-from patron.model import Actor, Claim, Document
+from patron.model import Actor, Claim, Document, ReviewEntry
 from patron.readers import claimfile
 from patron.readers.documents import Skipped, TextFile, input_files, large_text, read_file
-from patron.store import Store
+from patron.store import Store, reviews
 
 __all__ = [
     "SPOOL_CLAIMS",
@@ -186,6 +186,12 @@ class KnowledgeBase:
         export defines them, so it loads into a knowledge base that lacks them."""
         return self.store.made_actors(_named(claims))
 
+    def reviewed(self, claims: Sequence[Claim]) -> dict[str, dict[str, Any]]:
+        """What the wire form adds for claims that have been reviewed, corrected or
+        commented on (:func:`patron.store.reviews.wired`): an export carries it, so
+        the reviews load back with the claims."""
+        return reviews.wired(self.store, (c.id for c in claims))
+
     def resolve(self, name: str) -> Actor:
         """The actor a person means by ``name``; UnknownActor/AmbiguousActor otherwise."""
         actor = self.store.actor(self.resolver.resolve(name))
@@ -285,14 +291,17 @@ class KnowledgeBase:
                 )
             )
         defined = _Defined()
+        reviewed: dict[str, list[ReviewEntry]] = {}
         for batch in batches:
             documents.update(batch.documents)
             claims.extend(batch.claims)
             defined.add(batch)
+            for claim_id, rows in batch.reviews.items():
+                reviewed.setdefault(claim_id, []).extend(rows)
         made = list(defined.actors.values())
         known = len(self.store.actors([a.id for a in made])) if made else 0
         docs, new = self.store.add(documents.values(), claims, new_actors=made,
-                                   origins=defined.origins)  # fmt: skip
+                                   origins=defined.origins, reviewed=reviewed)  # fmt: skip
         if made:
             self._resolver = None
         return LoadReport(actors_new=len(made) - known, documents_new=docs,

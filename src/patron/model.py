@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from patron.timespan import TimeSpan, parse_partial_date
 from patron.vocab import VOCAB, parse_grade
 
 __all__ = [
+    "MAX_COMMENT",
     "Actor",
     "Attribution",
     "Claim",
     "Document",
     "Evidence",
     "Magnitude",
+    "ReviewEntry",
     "TimeSpan",
     "claim_id",
     "document_id",
@@ -36,6 +38,31 @@ def _partial_date(value: object) -> str | None:
     text = str(value)
     parse_partial_date(text)
     return text
+
+
+def _stance(value: str) -> str:
+    if value not in VOCAB.stances:
+        raise ValueError(f"unknown stance {value!r}; one of {', '.join(VOCAB.stances)}")
+    return value
+
+
+def _review(value: str) -> str:
+    if value not in VOCAB.reviews:
+        raise ValueError(f"unknown review status {value!r}")
+    return value
+
+
+def _grade(value: str) -> str:
+    rel, cred = parse_grade(value)
+    if cred is None:
+        raise ValueError(f"a claim's grade needs both letter and digit: {value!r}")
+    return f"{rel}{cred}"
+
+
+#: A stance from the vocabulary; a review status; a full Admiralty grade (``B2``).
+Stance = Annotated[str, AfterValidator(_stance)]
+ReviewStatus = Annotated[str, AfterValidator(_review)]
+Grade = Annotated[str, AfterValidator(_grade)]
 
 
 class _Record(BaseModel):
@@ -198,12 +225,12 @@ class Claim(_Record):
     magnitude: Magnitude | None = None
     route: tuple[str, ...] = ()
     attribution: Attribution = Attribution()
-    stance: str = "asserted"
-    grade: str = "F6"
+    stance: Stance = "asserted"
+    grade: Grade = "F6"
     evidence: Evidence
     origin: str = "curated"
     score: float | None = Field(default=None, ge=0.0, le=1.0)  # the classifier's probability
-    review: str = "proposed"
+    review: ReviewStatus = "proposed"
     statement: str | None = None
 
     @property
@@ -223,28 +250,6 @@ class Claim(_Record):
             raise ValueError(f"unknown claim type {value!r}")
         return value
 
-    @field_validator("stance")
-    @classmethod
-    def _stance(cls, value: str) -> str:
-        if value not in VOCAB.stances:
-            raise ValueError(f"unknown stance {value!r}; one of {', '.join(VOCAB.stances)}")
-        return value
-
-    @field_validator("review")
-    @classmethod
-    def _review(cls, value: str) -> str:
-        if value not in VOCAB.reviews:
-            raise ValueError(f"unknown review status {value!r}")
-        return value
-
-    @field_validator("grade")
-    @classmethod
-    def _grade(cls, value: str) -> str:
-        rel, cred = parse_grade(value)
-        if cred is None:
-            raise ValueError(f"a claim's grade needs both letter and digit: {value!r}")
-        return f"{rel}{cred}"
-
     @model_validator(mode="after")
     def _identity(self) -> Claim:
         if self.subject == self.object:
@@ -259,3 +264,21 @@ class Claim(_Record):
     @property
     def family(self) -> str:
         return VOCAB.claim_types[self.type].family
+
+
+#: Longest review comment stored, in characters.
+MAX_COMMENT = 10_000
+
+
+class ReviewEntry(_Record):
+    """One review row as a claim's wire form carries it (``reviews``): the claim's
+    review status, stance and grade after it, who wrote it and when, an optional
+    comment, and the claim that replaced it when it was a correction."""
+
+    status: ReviewStatus
+    stance: Stance
+    grade: Grade
+    at: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+    by: str | None = None
+    comment: str | None = Field(default=None, max_length=MAX_COMMENT)
+    corrected: str | None = Field(default=None, pattern=r"^clm-[0-9a-f]{24}$")

@@ -10,7 +10,7 @@ __all__ = ["input_error"]
 
 
 def input_error(
-    exc: ValidationError, *, file: str, line: int | None, prefix: str = ""
+    exc: ValidationError, *, file: str | None, line: int | None, prefix: str = ""
 ) -> InputError:
     """The first problem in ``exc``, naming its field."""
     first = exc.errors()[0]

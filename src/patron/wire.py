@@ -62,11 +62,15 @@ def claim_record(
     names: Mapping[str, str],
     documents: Mapping[str, Document],
     defined: Mapping[str, dict[str, Any]] | None = None,
+    reviewed: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """A claim's wire form: actors as ``{"id", "name"}``, its source document inline.
 
     An actor in ``defined`` (actor id → :func:`actor_definition`) is written whole
-    instead, so ``patron claims load`` can make it where it is not known.
+    instead, so ``patron claims load`` can make it where it is not known. A claim in
+    ``reviewed`` (claim id → :func:`patron.store.reviews.wired`) carries its review
+    rows (``reviews``) and the state it was stored with (``stored``); its ``review``,
+    ``stance`` and ``grade`` are those its latest review gave it.
     """
     data = claim.model_dump(mode="json")
     own = defined or {}
@@ -76,4 +80,6 @@ def claim_record(
     doc = documents.get(claim.evidence.document)
     if doc is not None:
         data["source"] = doc.model_dump(mode="json", exclude={"text"})
+    if reviewed and claim.id in reviewed:
+        data.update(reviewed[claim.id])
     return data

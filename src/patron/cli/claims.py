@@ -51,9 +51,10 @@ def _list_claims(kb: KnowledgeBase, flt: ClaimFilter, fmt: Format, wide: bool = 
     items = kb.store.claims(flt)
     names, docs = kb.citations(items)
     defined = defined_actors(kb, items) if fmt is not Format.table else {}
+    reviewed = kb.reviewed(items) if fmt is not Format.table else {}
     emit(
         fmt,
-        rows=(claim_record(c, names, docs, defined) for c in items),
+        rows=(claim_record(c, names, docs, defined, reviewed) for c in items),
         table=lambda: claims_table(items, names, docs, wide=wide),
     )
 

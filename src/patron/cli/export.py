@@ -89,7 +89,8 @@ def export(
     items = kb.store.claims(flt)
     names, docs = kb.citations(items)
     defined = defined_actors(kb, items)
-    rows = (claim_record(c, names, docs, defined) for c in items)
+    reviewed = kb.reviewed(items)
+    rows = (claim_record(c, names, docs, defined, reviewed) for c in items)
     with written(output) as stream:
         emit(formats[what], rows=rows, out=stream)
     if output is not None:

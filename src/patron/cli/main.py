@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from patron import settings
+from patron.api.commands import serve, users_app
 from patron.cli.actors import actor, actors
 from patron.cli.analyze import analyze_app
 from patron.cli.backing import backing_cmd
@@ -26,6 +27,7 @@ from patron.cli.imports import import_app, row_progress
 from patron.cli.learn import eval_model, train
 from patron.cli.options import DbOpt
 from patron.cli.report import report as report_cmd
+from patron.cli.review import review_app
 from patron.cli.simulate import simulate_app
 from patron.errors import PatronError
 from patron.kb import KnowledgeBase
@@ -87,6 +89,9 @@ app.command(
 app.command()(actors)
 app.command()(actor)
 app.command()(export)
+app.command()(serve)
+app.add_typer(users_app, name="users")
+app.add_typer(review_app, name="review")
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import Annotated
 
@@ -30,9 +31,18 @@ __all__ = [
     "UnreviewedOpt",
     "UntilOpt",
     "WideOpt",
+    "operator",
     "resolve_all",
     "unreviewed_mode",
 ]
+
+def operator() -> str:
+    """Who a write from the command line is audited as: ``cli:LOGIN``."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no login name (a container's anonymous user)
+        return "cli"
+
 
 DbOpt = Annotated[
     str | None, typer.Option("--db", help="Knowledge base URL [env: PATRON_DB]", show_default=False)

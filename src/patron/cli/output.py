@@ -60,6 +60,9 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, list) and any(isinstance(v, dict) and "id" not in v
+                                             for v in value):
+            flat[name] = json.dumps(value, ensure_ascii=False)  # review rows: JSON in a cell
         elif isinstance(value, list):
             items = [v.get("id", v) if isinstance(v, dict) else v for v in value]
             flat[name] = "|".join(str(v) for v in items)

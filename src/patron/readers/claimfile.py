@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from patron import yamlfile
 from patron.actors.resolver import Resolver
 from patron.errors import AmbiguousActor, InputError, UnknownActor, decode_utf8
-from patron.model import Actor, Claim, Document, Evidence, document_id
+from patron.model import Actor, Claim, Document, Evidence, ReviewEntry, document_id
 from patron.validation import input_error
 
 __all__ = ["LOADED", "ClaimBatch", "read_jsonl", "read_path", "read_yaml"]
@@ -43,6 +43,7 @@ class ClaimBatch:
         self.claims: list[Claim] = []
         self.actors: dict[str, Actor] = {}  # defined in the file, unknown to the resolver
         self.origins: dict[str, str] = {}  # actor id → its origin
+        self.reviews: dict[str, list[ReviewEntry]] = {}  # claim id → its review rows
 
 
 def _actor_ref(
@@ -179,6 +180,13 @@ def parse_record(
     if isinstance(data.get("type"), dict):
         data["type"] = data["type"].get("id")
     given_id = data.pop("id", None)
+    rows = _reviews(data.pop("reviews", None), file=file, line=where("reviews"))
+    stored = data.pop("stored", None)
+    if stored is not None:  # the state the claim was stored with, before its reviews
+        if not isinstance(stored, dict) or set(stored) - {"review", "stance", "grade"}:
+            raise InputError("expected an object with review, stance and grade", file=file,
+                             line=where("stored"), field="stored")  # fmt: skip
+        data.update(stored)
     try:
         claim = Claim.model_validate(data)
     except ValidationError as exc:
@@ -192,7 +200,26 @@ def parse_record(
             line=where("id"),
             field="id",
         )
+    if rows:
+        batch.reviews.setdefault(claim.id, []).extend(rows)
     return claim
+
+
+def _reviews(value: Any, *, file: str, line: int | None) -> list[ReviewEntry]:
+    """A claim's review rows (``reviews`` in its wire form), each checked."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError("expected a list of review rows", file=file, line=line, field="reviews")
+    rows = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise InputError("expected an object", file=file, line=line, field=f"reviews[{i}]")
+        try:
+            rows.append(ReviewEntry.model_validate(item))
+        except ValidationError as exc:
+            raise input_error(exc, file=file, line=line, prefix=f"reviews[{i}].") from exc
+    return rows
 
 
 def read_yaml(

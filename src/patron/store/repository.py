@@ -33,14 +33,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from patron.actors.names import normalize
 from patron.errors import StoreError
-from patron.model import Actor, Attribution, Claim, Document, Evidence, Magnitude
+from patron.model import Actor, Attribution, Claim, Document, Evidence, Magnitude, ReviewEntry
+from patron.store import current
 from patron.store import engine as engines
 from patron.store.filters import ClaimFilter
-from patron.store.schema import actor_names, actors, claims, documents
+from patron.store.schema import actor_names, actors, claims, documents, reviews
 from patron.timespan import OPEN_END, UNKNOWN_START, TimeSpan
 from patron.vocab import VOCAB, parse_grade
 
-__all__ = ["Store"]
+__all__ = ["Store", "insert_claim"]
 
 T = TypeVar("T")
 
@@ -134,7 +135,8 @@ def _span(value: Any) -> tuple[int, int] | None:
 def _claim(row: Any) -> Claim:
     """Rebuild a stored claim without re-validating it.
 
-    Rows were validated on the way in and are never updated, so reading skips
+    Rows were validated on the way in and are never updated (review status, stance
+    and grade come from the latest review, :mod:`patron.store.current`), so reading skips
     pydantic validation (``model_construct``): listings of many thousands of
     claims stay fast.
     """
@@ -287,17 +289,20 @@ class Store:
         new_actors: Iterable[Actor] = (),
         actor_origin: str = "extract:candidate",
         origins: Mapping[str, str] | None = None,
+        reviewed: Mapping[str, Sequence[ReviewEntry]] | None = None,
     ) -> tuple[int, int]:
         """Store documents and claims in one transaction; returns (new docs, new claims).
 
         ``new_actors`` (candidates found by extraction or importers) are inserted
         when their id is not taken; a known actor is never overwritten. Each is
         stored with ``actor_origin``, or with its own from ``origins`` (actor id →
-        origin). Anything already stored (same id) is left as it was. If any row
-        fails, nothing of this call is stored.
+        origin). Anything already stored (same id) is left as it was. ``reviewed``
+        (claim id → review rows read from a wire form) adds the rows a claim lacks. If
+        any row fails, nothing of this call is stored.
         """
         claim_list = list({c.id: c for c in items}.values())
-        return self.add_batches(docs, lambda: [claim_list], new_actors, actor_origin, origins)
+        return self.add_batches(docs, lambda: [claim_list], new_actors, actor_origin, origins,
+                                reviewed=reviewed)  # fmt: skip
 
     def add_batches(
         self,
@@ -307,6 +312,7 @@ class Store:
         actor_origin: str = "extract:candidate",
         origins: Mapping[str, str] | None = None,
         texts: Mapping[str, Callable[[], Iterable[str]]] | None = None,
+        reviewed: Mapping[str, Sequence[ReviewEntry]] | None = None,
     ) -> tuple[int, int]:
         """:meth:`add` for more than is held in memory at once, in one transaction.
 
@@ -348,6 +354,8 @@ class Store:
                 for chunk in _chunks(new_claims, 5000):
                     _insert_new(conn, claims, list(chunk))
                 added += len(new_claims)
+            for claim_id, trail in (reviewed or {}).items():
+                _insert_reviews(conn, claim_id, trail)
             return len(new_docs), added
 
         return self._write(work)
@@ -386,15 +394,15 @@ class Store:
 
     def claims(self, flt: ClaimFilter = ClaimFilter()) -> list[Claim]:
         """Claims passing ``flt``, oldest span first, then in load order."""
-        stmt = select(claims).where(*self._conditions(flt))
-        stmt = stmt.order_by(claims.c.lo, claims.c.seq)
+        stmt = select(*current.COLUMNS).select_from(current.SOURCE)
+        stmt = stmt.where(*self._conditions(flt)).order_by(claims.c.lo, claims.c.seq)
         if flt.limit:
             stmt = stmt.limit(flt.limit)
         with self.engine.connect() as conn:
             return [_claim(row) for row in conn.execute(stmt)]
 
     def count(self, flt: ClaimFilter = ClaimFilter()) -> int:
-        stmt = select(func.count()).select_from(claims).where(*self._conditions(flt))
+        stmt = select(func.count()).select_from(current.SOURCE).where(*self._conditions(flt))
         with self.engine.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
 
@@ -459,7 +467,7 @@ class Store:
         if flt.families:
             conds.append(c.family.in_(flt.families))
         if flt.stances:
-            conds.append(c.stance.in_(flt.stances))
+            conds.append(current.STANCE.in_(flt.stances))
         if flt.origins:
             conds.append(
                 or_(
@@ -471,10 +479,10 @@ class Store:
             )
         if flt.min_grade:
             rel, cred = parse_grade(flt.min_grade)
-            conds.append(func.substr(c.grade, 1, 1) <= rel)
+            conds.append(func.substr(current.GRADE, 1, 1) <= rel)
             if cred is not None:
-                conds.append(func.substr(c.grade, 2, 1) <= str(cred))
-        machine = and_(c.origin.like("extract%"), c.review == "proposed")
+                conds.append(func.substr(current.GRADE, 2, 1) <= str(cred))
+        machine = and_(c.origin.like("extract%"), current.REVIEW == "proposed")
         if flt.unreviewed == "exclude":
             conds.append(not_(machine))
         elif flt.unreviewed == "only":
@@ -492,6 +500,31 @@ class Store:
         if unknown:
             raise StoreError(f"unknown claim type(s): {', '.join(unknown)}")
         return conds or [and_(True)]
+
+
+def insert_claim(conn: Connection, claim: Claim) -> bool:
+    """Store one claim on ``conn`` after every other (inside the caller's transaction);
+    False when a claim with its id is stored already (it is left as it was)."""
+    if conn.execute(select(claims.c.id).where(claims.c.id == claim.id)).first() is not None:
+        return False
+    seq = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
+    conn.execute(insert(claims).values(**_claim_row(claim, seq + 1)))
+    return True
+
+
+def _insert_reviews(conn: Connection, claim_id: str, rows: Sequence[ReviewEntry]) -> None:
+    """Append the review rows ``claim_id`` does not have yet, in their order."""
+    fields = list(ReviewEntry.model_fields)
+    stmt = select(*(reviews.c["reviewer" if f == "by" else f] for f in fields)).where(
+        reviews.c.claim_id == claim_id)
+    have = {tuple(r) for r in conn.execute(stmt)}
+    for row in rows:
+        key = tuple(getattr(row, f) for f in fields)
+        if key in have:
+            continue
+        values = {("reviewer" if f == "by" else f): getattr(row, f) for f in fields}
+        conn.execute(insert(reviews).values(claim_id=claim_id, **values))
+        have.add(key)
 
 
 def _insert_names(conn: Connection, batch: Sequence[Actor]) -> None:

@@ -1,7 +1,9 @@
 """The knowledge base's tables (SQLAlchemy Core). Migrations in ``migrations/`` build them.
 
-Invariant: ``claims`` rows are never updated or deleted. A review or correction is
-a new row in ``reviews`` referring to the claim; actors and edges are views
+Invariant: ``claims`` rows are never updated or deleted. A review, comment or
+correction is a new row in ``reviews`` referring to the claim, holding the claim's
+review status, stance and grade after it: the latest row gives the claim's current
+state (see :mod:`patron.store.current`); actors and edges are views
 assembled from claims. ``lo``/``hi`` are the ordinal day bounds of the claim's
 time span (see :mod:`patron.timespan`), denormalised so overlap filters use an index.
 """
@@ -22,7 +24,17 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["actor_names", "actors", "claims", "documents", "metadata", "reviews"]
+__all__ = [
+    "actor_names",
+    "actors",
+    "audit",
+    "claims",
+    "documents",
+    "metadata",
+    "reviews",
+    "tokens",
+    "users",
+]
 
 metadata = MetaData()
 
@@ -111,4 +123,43 @@ reviews = Table(
     Column("comment", Text),
     Column("grade", String(2)),
     Column("at", String(32), nullable=False),
+    Column("stance", String(20)),
+    Column("corrected", String(40)),  # the claim a correction made in this one's place
+)
+
+# Accounts and the audit log (the REST API; see store/accounts.py). Users and tokens are
+# the one mutable part of the store: every change to them, and every write made through
+# an account, is a row in ``audit``.
+Index("ix_claims_seq", claims.c.seq)  # the change counter (store/pages.py) reads max(seq)
+Index("ix_claims_document", claims.c.document_id)  # a document's claims
+Index("ix_claims_order", claims.c.lo, claims.c.seq)  # listings' order, read a page at a time
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(120), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("created", String(32), nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", String(16), primary_key=True),  # public handle, shown in listings
+    Column("hash", String(64), nullable=False, unique=True),  # SHA-256 of the secret, hex
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("label", Text),
+    Column("created", String(32), nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", Text),
+    Column("detail", JSON, nullable=False),
 )
