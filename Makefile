@@ -23,6 +23,11 @@ demo: $(VENV)/.installed
 	$(BIN)/patron ingest examples/documents --db $(DB)
 	$(BIN)/patron who-backs Hamas --db $(DB)
 	$(BIN)/patron simulate --trigger "Israel attacks Hamas" --date 2023-10-07 --as-of 2023-10-06 --runs 5000 --db $(DB)
+	@$(BIN)/patron users list --db $(DB) | grep -q '^demo-analyst\s' || $(BIN)/patron users add demo-analyst --role analyst --no-token --db $(DB)
+	@token=$$($(BIN)/patron users token demo-analyst --label "make demo" --db $(DB) 2>/dev/null) && \
+		echo "demo analyst token: $$token" && \
+		echo "log in: open http://127.0.0.1:8000/login and paste the token (Ctrl-C stops the server)"
+	$(BIN)/patron serve --host 127.0.0.1 --port 8000 --db $(DB)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

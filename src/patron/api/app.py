@@ -95,6 +95,9 @@ def create_app(source: KnowledgeBase | str | None = None, *,
         """Whether the server and its knowledge base answer (no token needed)."""
         return {"status": "ok"}
 
+    from patron.web import install as install_pages  # the browser application
+
+    install_pages(app)
     return app
 
 
