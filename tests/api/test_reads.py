@@ -4,6 +4,7 @@ who-backs and actor documents, the analyses' documents and the export files."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -138,3 +139,14 @@ def test_simulation_from_scenario_yaml(network_api: Api) -> None:
     assert answer.status_code == 200, answer.text
     assert answer.json()["scenario"]["name"] == "test"
     assert answer.json()["scenario"]["runs"] == 300
+
+
+def test_the_openapi_pages_load_nothing_from_elsewhere(api: Api) -> None:
+    page = api.get("/api/docs", who="nobody")
+    assert page.status_code == 200
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert sources and all(s.startswith("/static/vendor/") for s in sources), sources
+    assert "cdn." not in page.text and "https://" not in page.text
+    for source in sources:
+        assert api.get(source, who="nobody").status_code == 200, source
+    assert "/api/openapi.json" in page.text

@@ -187,3 +187,12 @@ def test_script_payloads_never_run(tab: Tab) -> None:
     assert tab.pwned() is None
     assert tab.dialogs == []
     assert tab.errors == []
+
+
+def test_the_openapi_pages_render_from_the_vendored_swagger_ui(tab: Tab) -> None:
+    tab.go("/api/docs")
+    tab.page.wait_for_selector(".swagger-ui .info .title")
+    assert "Patron" in tab.page.inner_text(".swagger-ui .info .title")
+    assert tab.page.locator(".opblock-tag").count() >= 5  # actors, claims, reviews...
+    tab.shot("api-docs")
+    assert tab.errors == []

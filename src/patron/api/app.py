@@ -15,6 +15,8 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.responses import HTMLResponse
 
 from patron import __version__
 from patron.api import errors
@@ -35,10 +37,13 @@ from patron.kb import KnowledgeBase
 
 __all__ = ["create_app", "served"]
 
+#: Where the pages' static files put the vendored Swagger UI (patron/web/static/vendor).
+_VENDOR = "/static/vendor"
+
 _ABOUT = """Who backs whom in armed conflict: sourced, time-aware claims.
 
 Send a token as `Authorization: Bearer TOKEN` (`patron users token NAME` issues one).
-Roles: **viewer** reads; **analyst** also ingests documents and comments on claims;
+Roles: **viewer** reads; **analyst** also ingests documents and reviews, corrects and comments on claims;
 **admin** also manages users and tokens. Every write is audited.
 
 Errors are `{"error": {"type", "message", ...}}`: 400 bad input (with `field`), 401 no
@@ -76,10 +81,9 @@ def create_app(source: KnowledgeBase | str | None = None, *,
         title="Patron",
         version=__version__ or "0",
         description=_ABOUT,
-        docs_url="/api/docs",
+        docs_url=None,  # served below from the vendored Swagger UI, not a CDN
         redoc_url=None,
         openapi_url="/api/openapi.json",
-        swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
         lifespan=lifespan,
     )
     app.state.service = svc
@@ -89,6 +93,20 @@ def create_app(source: KnowledgeBase | str | None = None, *,
     for module in (actors, claims, reviews, backing, documents, analyses, simulations, exports,
                    admin):
         app.include_router(module.router)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/api/openapi.json", title="Patron API",
+            oauth2_redirect_url="/api/docs/oauth2-redirect",
+            swagger_js_url=f"{_VENDOR}/swagger-ui-bundle.js",
+            swagger_css_url=f"{_VENDOR}/swagger-ui.css",
+            swagger_favicon_url=f"{_VENDOR}/swagger-favicon-32x32.png",
+        )  # fmt: skip
+
+    @app.get("/api/docs/oauth2-redirect", include_in_schema=False)
+    def docs_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
 
     @app.get("/api/health", tags=["health"])
     def health(_svc: Annotated[Service, Depends(service)]) -> dict[str, Any]:
