@@ -18,7 +18,7 @@ from patron.web.review import router as review
 from patron.web.simulate import router as simulate
 from patron.web.upload import router as upload
 
-__all__ = ["STATIC", "install"]
+__all__ = ["PAGES", "STATIC", "install"]
 
 STATIC = Path(__file__).parent / "static"
 
@@ -33,9 +33,13 @@ class _Static(StaticFiles):
         return response
 
 
+#: Every page module's router.
+PAGES = (login, explore, actors, claims, review, simulate, upload)
+
+
 def install(app: FastAPI) -> None:
     app.state.jobs = Jobs()
     app.state.layouts = {}
-    for router in (login, explore, actors, claims, review, simulate, upload):
+    for router in PAGES:
         app.include_router(router)
     app.mount("/static", _Static(directory=STATIC), name="static")
