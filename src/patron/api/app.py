@@ -10,6 +10,7 @@ answers, nothing of what it holds).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -37,14 +38,17 @@ from patron.kb import KnowledgeBase
 
 __all__ = ["create_app", "served"]
 
+#: How long a stopping server waits for uploads still being stored.
+_JOBS_WAIT_S = 600.0
+
 #: Where the pages' static files put the vendored Swagger UI (patron/web/static/vendor).
 _VENDOR = "/static/vendor"
 
 _ABOUT = """Who backs whom in armed conflict: sourced, time-aware claims.
 
 Send a token as `Authorization: Bearer TOKEN` (`patron users token NAME` issues one).
-Roles: **viewer** reads; **analyst** also ingests documents and reviews, corrects and comments on claims;
-**admin** also manages users and tokens. Every write is audited.
+Roles: **viewer** reads; **analyst** also ingests documents and reviews, corrects and
+comments on claims; **admin** also manages users and tokens. Every write is audited.
 
 Errors are `{"error": {"type", "message", ...}}`: 400 bad input (with `field`), 401 no
 or unknown token, 403 role too weak, 404 unknown actor (with `candidates`), claim or
@@ -73,8 +77,11 @@ def create_app(source: KnowledgeBase | str | None = None, *,
     svc = open_service(source, freeze_gc=freeze_gc)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        jobs = getattr(app.state, "jobs", None)  # the pages' uploads (patron.web.jobs)
+        if jobs is not None:
+            await asyncio.to_thread(jobs.wait, _JOBS_WAIT_S)
         svc.close()
 
     app = FastAPI(

@@ -58,6 +58,7 @@ class Jobs:
         self._lock = threading.Lock()
         self._turn = threading.Lock()
         self._count = itertools.count(1)
+        self._threads: list[threading.Thread] = []
 
     def start(self, job_by: str, kind: str, files: list[str],
               work: Callable[[Job], list[str]]) -> Job:  # fmt: skip
@@ -67,8 +68,23 @@ class Jobs:
             self._jobs[job.id] = job
             while len(self._jobs) > KEPT:
                 self._jobs.popitem(last=False)
-        threading.Thread(target=self._run, args=(job, work), name=job.id, daemon=True).start()
+        thread = threading.Thread(target=self._run, args=(job, work), name=job.id, daemon=True)
+        with self._lock:
+            self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
         return job
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for every job started so far to end (at most ``timeout`` seconds in all);
+        True when none is left running. The app waits so before it closes the knowledge
+        base, so a stopping server does not cut an upload's write short."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._lock:
+            threads = list(self._threads)
+        for thread in threads:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            thread.join(left)
+        return not any(t.is_alive() for t in threads)
 
     def _run(self, job: Job, work: Callable[[Job], list[str]]) -> None:
         with self._turn:
