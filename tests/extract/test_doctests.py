@@ -14,6 +14,7 @@ from patron.extract import (
     lexicon,
     literals,
     money,
+    nominals,
     pairs,
     pipeline,
     rules,
@@ -21,8 +22,8 @@ from patron.extract import (
 )
 
 
-@pytest.mark.parametrize("module", [cues, dates, grade, hedge, lexicon, literals, money, pairs,
-                                    pipeline, rules, segment])
+@pytest.mark.parametrize("module", [cues, dates, grade, hedge, lexicon, literals, money,
+                                    nominals, pairs, pipeline, rules, segment])
 def test_doctests_hold(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

@@ -47,7 +47,7 @@ class Mention(NamedTuple):
     end: int
     actor: str
     kind: str
-    form: str  # name, alias, acronym, demonym, metonym, reference, candidate
+    form: str  # name, alias, acronym, demonym, metonym, reference, candidate, description
 
 
 class _FoldTable(dict[int, str]):

@@ -15,6 +15,7 @@ two different actors are related, hedged and dated.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -38,6 +39,7 @@ from patron.extract.mentions import (
     resolve_references,
 )
 from patron.extract.money import find_money
+from patron.extract.nominals import descriptive
 from patron.extract.pairs import candidate_pairs, pair_features, sentence_words
 from patron.extract.relation import Relation, Unstated, relations
 from patron.extract.route import find_route
@@ -124,6 +126,15 @@ def _two_actors(mentions: list[Mention], lo: int, hi: int) -> bool:
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _candidate(new_actors: dict[str, Actor], doc: Document, actor_id: str, name: str,
+               kind: str) -> None:
+    """Record a candidate actor the text names and the gazetteer lacks (once a reading)."""
+    if actor_id not in new_actors:
+        new_actors[actor_id] = Actor(
+            id=actor_id, name=name, kind=kind,
+            source=f"candidate found by extraction in {doc.url or doc.title or doc.id}")
 
 
 #: The most text extraction reads at once (characters). A longer document is read in
@@ -289,17 +300,20 @@ class Extractor:
             actor_id = "new-" + _slug(name)
             if len(actor_id) <= 4:
                 continue
-            new_actors.setdefault(
-                actor_id,
-                Actor(
-                    id=actor_id,
-                    name=name,
-                    kind=kind,
-                    source=f"candidate found by extraction in {doc.url or doc.title or doc.id}",
-                ),
-            )
+            _candidate(new_actors, doc, actor_id, name, kind)
             mentions.append(Mention(start, end, actor_id, kind, "candidate"))
         mentions.sort(key=lambda m: m.start)
+        drop, described = descriptive(text, mentions)
+        if described:
+            # A description names different actors in different texts: one per document.
+            scope = hashlib.sha1(doc.id.encode("utf-8")).hexdigest()[:6]
+            for i in reversed(drop):
+                del mentions[i]
+            for start, end, name, kind in described:
+                actor_id = f"new-{_slug(name)}-{scope}"
+                _candidate(new_actors, doc, actor_id, name, kind)
+                mentions.append(Mention(start, end, actor_id, kind, "description"))
+            mentions.sort(key=lambda m: m.start)
         starts = [m.start for m in mentions]
 
         def two_actors(start: int, end: int) -> bool:

@@ -13,7 +13,9 @@ its *document*, so no document is ever both trained on and scored:
   cooperation (2) → ``backing``, material conflict (4) → ``attack``, a neutral
   statement (0) → ``none``. Verbal cooperation and verbal conflict (1, 3) cross
   Patron's types (a meeting and praise, a threat and a condemnation), so their
-  coded pairs are left out; every other pair in any sentence is ``none``.
+  coded pairs are left out; every other pair in any sentence is ``none``. A coded
+  sentence (classes 1 to 4) the NER file gives no roles for is left out whole: any
+  of its pairs may be the coded one, so none is known to be ``none``.
 - **re3d** (Dstl's development documents): a pair whose mentions overlap the
   source and target of ``AlliesOf``/``Likes`` → ``alliance`` (both orders),
   ``FightingAgainst`` → ``attack``; ``Dislikes`` is left out; other pairs are
@@ -152,6 +154,8 @@ def cameo_examples(extractor: Extractor, classes: Path, ner: Path | None,
     corpus.documents["cameo"] = rows
     for number, text, label, spans in rows:
         coded = _CAMEO_LABEL.get(label)
+        if label != "0" and not (spans["S"] and spans["T"]):
+            continue  # a coded event whose roles are not given: no pair is known to be none
         doc = Document(id=f"cameo-{number}", text=text)
         for unit in extractor.units(doc, featurize=True):
             off = unit.sentence.start
