@@ -14,6 +14,7 @@ __all__ = [
     "COMPOUND",
     "DASHES",
     "GENERIC_VERBS",
+    "JUDGED_LIKELY",
     "NOUN_FOR",
     "NOUN_TYPES",
     "PARTICIPLES",
@@ -226,10 +227,26 @@ UNSTATED = re.compile(
     r"expect(?:s|ed)?\s+(?:[^\s,;.]+\s+){0,5}?to|"
     r"decision\s+to|decided\s+to|propos\w*|penalis\w*|penaliz\w*|wish\w*|hop(?:e|es|ed)\s+(?:to|that)|willing\s+to|"
     r"agree(?:s|d)?\s+to|able\s+to|seek(?:s|ing)?\s+to|sought\s+to|want(?:s|ed)?\s+to|"
-    r"intends?\s+to|consider(?:s|ed|ing)?|ready\s+to|prepared\s+to|if|were\s+to|unless|"
+    r"intends?\s+to|consider(?:s|ed|ing)?|ready\s+to|prepared\s+to|preparing\s+to|"
+    r"weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|might|may\s+(?:well\s+)?(?:have\s+to|need\s+to)|"
+    r"if|were\s+to|unless|"
     r"urg(?:e|es|ed|ing)\b[^.]*?\bto|call(?:s|ed)?\s+on\b[^.]*?\bto|against|so\s+(?:that\s+)?"
     r"they|so\s+that|in\s+order\s+to|whether|to\s+(?:stop|prevent|halt|block|deter))\b"
     r"(?!\s+have\b)",
+    re.IGNORECASE,
+)
+
+# A relation named first and judged after as a likelihood, not stated: "a Houthi attack
+# on Saudi oil facilities is considered improbable", "an Israeli strike ... is seen as
+# increasingly likely" (read from the trigger to the end of its clause).
+JUDGED_LIKELY = re.compile(
+    r"\b(?:is|are|was|were|remains?|seems?|looks?|appears?)\s+"
+    r"(?:now\s+|still\s+|increasingly\s+|widely\s+|generally\s+|also\s+)?"
+    r"(?:(?:seen|viewed|regarded)\s+as\s+|considered\s+|deemed\s+|judged\s+|"
+    r"thought\s+(?:to\s+be\s+)?)?"
+    r"(?:increasingly\s+|highly\s+|very\s+|more\s+|less\s+|quite\s+|now\s+)?"
+    r"(?:un)?(?:likely|improbable|probable|possible|imminent)\b"
+    r"(?!\s+to\s+(?:trace|see|find|identify|show|document|prove|confirm|follow)\b)",
     re.IGNORECASE,
 )
 

@@ -167,6 +167,8 @@ _TRANSIT = re.compile(
 )
 _NOUNS = PatternIndex([rx for _, rx in lx.NOUN_TYPES])
 _MODALS = PatternIndex([lx.UNSTATED])
+# Where a clause after a trigger ends, for the likelihood judged in it.
+_CLAUSE_AFTER = re.compile(r"[;:,]|\s(?:and|but|while|whereas|although|though)\s")
 # "armed with Iranian-made drones", after the demonym (dashes folded).
 _MADE = re.compile(r"^-\s?(?:made|designed|built|supplied)\b")
 # Types a pair can hold together ("Hamas and Syria restored relations"): those that
@@ -290,6 +292,19 @@ class Unstated:
         return self.answers[trigger_at]
 
     def _ask(self, trigger_at: int) -> bool:
+        return self._under_modal(trigger_at) or self._judged_after(trigger_at)
+
+    def _judged_after(self, trigger_at: int) -> bool:
+        """ "A Houthi attack on Saudi oil facilities is considered improbable": the
+        relation is named, then judged a likelihood in the rest of its clause."""
+        text = self.text
+        end = len(text)
+        for m in _CLAUSE_AFTER.finditer(text, trigger_at):
+            end = m.start()
+            break
+        return lx.JUDGED_LIKELY.search(text, trigger_at, end) is not None
+
+    def _under_modal(self, trigger_at: int) -> bool:
         text = self.text
         if self.modals is None:
             self.modals = _MODALS.scan(text)
