@@ -10,6 +10,10 @@ statement by the document's own voice stays ``asserted``.
 'reported'
 >>> stance_of("Iran denies arming the Houthis.", 11)
 'denied'
+>>> stance_of("Iran armed the Houthis, Saudi officials claimed.", 5)
+'alleged'
+>>> stance_of("The Houthis claimed the attack on the tanker.", 19)
+'reported'
 >>> find_attribution("According to a 2020 US State Department report, Iran gave $100m.")
 'US State Department'
 """
@@ -42,7 +46,10 @@ _DISPUTED = re.compile(
 )
 _ALLEGED = re.compile(
     r"\b(alleg\w*|accus\w*|suspect\w*|charg(?:es|ed) that|purported(?:ly)?|claim(?:s|ed)? that|"
-    r"blam\w*)\b",
+    r"blam\w*)\b"
+    # "..., a European diplomat claimed.": a claim put to a source at the end, not a report
+    # ("claimed the attack" and "claimed responsibility" stay the group's own report)
+    r"|,\s+(?:[^\s,;]+\s+){1,6}claim(?:s|ed)\s*[.!]?\s*$",
     re.I,
 )
 _REPORTED = re.compile(
