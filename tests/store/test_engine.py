@@ -59,3 +59,35 @@ def test_a_write_that_stays_locked_says_busy_and_stores_nothing(
     other.rollback()
     other.close()
     assert kb.store.count() == before
+
+
+def test_the_schema_revision_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(engines._MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == engines.SCHEMA_REVISION
+
+
+def test_a_knowledge_base_of_an_older_schema_is_upgraded_when_opened(tmp_path: Path) -> None:
+    """A knowledge base made before reviews carried a stance (revision 0003) reads claims
+    again once opened: its schema is brought up to date, its claims kept."""
+    from alembic import command
+    from alembic.config import Config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    kb = KnowledgeBase.open(url, create=True)
+    kb.init(MINI)
+    before = [c.id for c in kb.store.claims()]
+    config = Config()
+    config.set_main_option("script_location", str(engines._MIGRATIONS))
+    with kb.store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    assert engines.behind(kb.store.engine)
+    kb.close()
+    reopened = KnowledgeBase.open(url)
+    assert not engines.behind(reopened.store.engine)
+    assert [c.id for c in reopened.store.claims()] == before
+    reopened.close()

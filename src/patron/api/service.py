@@ -23,13 +23,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from fastapi import Request
-from sqlalchemy.exc import SQLAlchemyError
 
 from patron.api.answers import Answers
-from patron.errors import StoreError
 from patron.graph.view import Slice, View, open_view
 from patron.kb import KnowledgeBase
-from patron.store import ClaimFilter, accounts, engine, pages
+from patron.store import ClaimFilter, accounts, pages
 from patron.store.accounts import Accounts, User, digest
 from patron.store.filters import Unreviewed
 
@@ -101,14 +99,9 @@ class Service:
 
 def open_service(source: KnowledgeBase | str | None, *, freeze_gc: bool = False) -> Service:
     """A service over ``source``: a knowledge base, or the URL of one (``None``: the
-    ``PATRON_DB`` setting). Its schema is brought up to date first, so a knowledge base
-    made before accounts existed gains their tables."""
+    ``PATRON_DB`` setting; opening it brings an older schema up to date)."""
     owned = not isinstance(source, KnowledgeBase)
     kb = KnowledgeBase.open(source) if not isinstance(source, KnowledgeBase) else source
-    try:
-        engine.migrate(kb.store.engine)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot bring the knowledge base's schema up to date: {exc}") from exc
     return Service(kb, accounts.Accounts(kb.store), owned=owned, freeze_gc=freeze_gc)
 
 

@@ -24,7 +24,9 @@ from sqlalchemy.exc import OperationalError
 
 __all__ = [
     "BUSY_TIMEOUT_S",
+    "SCHEMA_REVISION",
     "WRITE_ATTEMPTS",
+    "behind",
     "create",
     "is_busy",
     "is_initialised",
@@ -36,6 +38,8 @@ __all__ = [
 T = TypeVar("T")
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: The newest migration (``migrations/versions``; a test checks it is Alembic's head).
+SCHEMA_REVISION = "0004"
 #: How long one SQLite statement waits for another process's lock before it fails.
 BUSY_TIMEOUT_S = 30.0
 #: How many times a write that found the database busy is tried in all.
@@ -114,6 +118,16 @@ def missing_file(engine: Engine) -> bool:
 
 def is_initialised(engine: Engine) -> bool:
     return inspect(engine).has_table("claims")
+
+
+def behind(engine: Engine) -> bool:
+    """Whether an initialised knowledge base's schema is older than this Patron's (one
+    query; Alembic is imported only when there is something to upgrade)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return True
+        found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return found != SCHEMA_REVISION
 
 
 def migrate(engine: Engine) -> None:

@@ -195,13 +195,17 @@ class Store:
 
     @classmethod
     def open(cls, url: str, *, create: bool = False, echo: bool = False) -> Store:
-        """Open the knowledge base at ``url``; ``create`` builds or upgrades its schema."""
+        """Open the knowledge base at ``url``; ``create`` builds its schema. A knowledge
+        base made by an older Patron has its schema brought up to date (the migrations
+        only add)."""
         try:
             engine = engines.create(url, echo=echo)
             if create:
                 engines.migrate(engine)
             elif engines.missing_file(engine) or not engines.is_initialised(engine):
                 raise StoreError(f"no knowledge base at {url}: run `patron init` first")
+            elif engines.behind(engine):
+                engines.migrate(engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open {url}: {exc.__class__.__name__}: {exc}") from exc
         return cls(engine)
