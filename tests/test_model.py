@@ -135,6 +135,7 @@ def test_a_claim_family_comes_from_the_vocabulary() -> None:
 ])
 def test_provenance_names_where_the_claim_came_from(origin: str, review: str, said: str) -> None:
     assert claim(origin=origin, review=review).provenance == said
+    assert claim(origin=origin, review=review).unreviewed is (said == "extracted, unreviewed")
 
 
 def test_an_attribution_date_must_be_a_real_day() -> None:

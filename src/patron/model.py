@@ -234,11 +234,17 @@ class Claim(_Record):
     statement: str | None = None
 
     @property
+    def unreviewed(self) -> bool:
+        """Made by an extraction stage and not reviewed yet (the store's
+        ``ClaimFilter.unreviewed`` selects the same claims)."""
+        return self.origin.startswith("extract") and self.review == "proposed"
+
+    @property
     def provenance(self) -> str:
         """Where the claim comes from, for a reader: ``curated``, ``imported``,
         ``extracted, unreviewed`` or ``extracted, accepted`` (``…, rejected``)."""
         if self.origin.startswith("extract"):
-            return "extracted, " + ("unreviewed" if self.review == "proposed" else self.review)
+            return "extracted, " + ("unreviewed" if self.unreviewed else self.review)
         if self.origin.startswith("import"):
             return "imported"
         return self.origin

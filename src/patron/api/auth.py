@@ -38,11 +38,16 @@ async def current_user(
     return user
 
 
-def require(role: str) -> Callable[[User], Coroutine[Any, Any, User]]:
-    """A dependency passing users whose role is at least ``role`` (403 otherwise)."""
+def require(
+    role: str, asker: Callable[..., Coroutine[Any, Any, User]] = current_user
+) -> Callable[[User], Coroutine[Any, Any, User]]:
+    """A dependency passing users whose role is at least ``role`` (403 otherwise);
+    ``asker`` says who is asking (a bearer token here; the pages pass their session)."""
     needed = rank(role)
 
-    async def check(user: Annotated[User, Depends(current_user)]) -> User:
+    # The dependency as a default, not in the annotation: annotations are strings here
+    # (postponed), and FastAPI resolves them in the module's globals, not this closure.
+    async def check(user: User = Depends(asker)) -> User:
         if rank(user.role) < needed:
             raise Forbidden(f"this needs the {role} role; {user.name} is {user.role}")
         return user

@@ -20,7 +20,6 @@ from patron.errors import InputError
 from patron.graph.view import Slice, View, open_view
 from patron.kb import KnowledgeBase
 from patron.store import ClaimFilter
-from patron.timespan import date_bounds
 
 __all__ = ["analyze_app"]
 
@@ -266,19 +265,13 @@ def changes_cmd(
     plot: PlotOpt = None, db: DbOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Ties that appeared, ended, strengthened or weakened between Y1 and Y2."""
-    from patron.graph.changes import changes, series
+    from patron.graph.changes import changes, check_dates, series
 
     if plot is not None:
         from patron.graph.plot import check_target
 
         check_target(plot)
-    for value, field in ((first, "Y1"), (second, "Y2")):
-        try:
-            date_bounds(value)
-        except ValueError as exc:
-            raise InputError(str(exc), field=field) from exc
-    if date_bounds(second)[1] <= date_bounds(first)[0]:
-        raise InputError(f"Y2 ({second}) must come after Y1 ({first})", field="Y2")
+    check_dates(first, second)
     mode = unreviewed_mode(None)
     kb = KnowledgeBase.open(db)
     note_unreviewed(kb.store.unreviewed_left_out(ClaimFilter(unreviewed=mode)))

@@ -17,11 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from patron.errors import InputError
 from patron.graph.result import WEIGHTING
 from patron.graph.view import Slice, View, open_view
 from patron.model import Claim
 from patron.store import ClaimFilter, Store
 from patron.store.filters import Unreviewed
+from patron.timespan import date_bounds
 from patron.vocab import RESTORES, STRAINS, VOCAB
 from patron.wire import ActorRef, actor_ref
 
@@ -157,6 +159,19 @@ def compare(before: View, after: View, events: Sequence[Claim] = ()) -> Changes:
     order = {"ended": 0, "appeared": 1, "weakened": 2, "strengthened": 3, "unchanged": 4}
     found.sort(key=lambda c: (not c.events, order[c.status], -abs(c.after - c.before)))
     return Changes(before, after, found)
+
+
+def check_dates(first: str, second: str, fields: tuple[str, str] = ("Y1", "Y2")) -> None:
+    """Refuse dates :func:`changes` cannot compare: malformed, or ``second`` not after
+    ``first`` (an :class:`InputError` naming the field, as ``fields`` call them)."""
+    for value, name in ((first, fields[0]), (second, fields[1])):
+        try:
+            date_bounds(value)
+        except ValueError as exc:
+            raise InputError(str(exc), field=name) from exc
+    if date_bounds(second)[1] <= date_bounds(first)[0]:
+        raise InputError(f"{fields[1]} ({second}) must come after {fields[0]} ({first})",
+                         field=fields[1])  # fmt: skip
 
 
 def changes(store: Store, first: str, second: str, *, unreviewed: Unreviewed = "include"

@@ -358,8 +358,8 @@ class Store:
                 for chunk in _chunks(new_claims, 5000):
                     _insert_new(conn, claims, list(chunk))
                 added += len(new_claims)
-            for claim_id, trail in (reviewed or {}).items():
-                _insert_reviews(conn, claim_id, trail)
+            if reviewed:
+                _insert_reviews(conn, reviewed)
             return len(new_docs), added
 
         return self._write(work)
@@ -516,19 +516,24 @@ def insert_claim(conn: Connection, claim: Claim) -> bool:
     return True
 
 
-def _insert_reviews(conn: Connection, claim_id: str, rows: Sequence[ReviewEntry]) -> None:
-    """Append the review rows ``claim_id`` does not have yet, in their order."""
+def _insert_reviews(conn: Connection, reviewed: Mapping[str, Sequence[ReviewEntry]]) -> None:
+    """Append the review rows each claim does not have yet, in their order."""
     fields = list(ReviewEntry.model_fields)
-    stmt = select(*(reviews.c["reviewer" if f == "by" else f] for f in fields)).where(
-        reviews.c.claim_id == claim_id)
-    have = {tuple(r) for r in conn.execute(stmt)}
-    for row in rows:
-        key = tuple(getattr(row, f) for f in fields)
-        if key in have:
-            continue
-        values = {("reviewer" if f == "by" else f): getattr(row, f) for f in fields}
-        conn.execute(insert(reviews).values(claim_id=claim_id, **values))
-        have.add(key)
+    cols = [reviews.c["reviewer" if f == "by" else f] for f in fields]
+    have: set[tuple[Any, ...]] = set()
+    for chunk in _chunks(sorted(reviewed)):
+        stmt = select(reviews.c.claim_id, *cols).where(reviews.c.claim_id.in_(chunk))
+        have.update(tuple(r) for r in conn.execute(stmt))
+    new = []
+    for claim_id, rows in reviewed.items():
+        for row in rows:
+            key = (claim_id, *(getattr(row, f) for f in fields))
+            if key not in have:
+                have.add(key)
+                new.append({"claim_id": claim_id,
+                            **{("reviewer" if f == "by" else f): getattr(row, f) for f in fields}})
+    for part in _chunks(new, 5000):
+        conn.execute(insert(reviews), list(part))
 
 
 def _insert_names(conn: Connection, batch: Sequence[Actor]) -> None:

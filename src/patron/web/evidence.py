@@ -26,7 +26,7 @@ class Row:
 
     @property
     def machine(self) -> bool:
-        return self.claim.origin.startswith("extract") and self.claim.review == "proposed"
+        return self.claim.unreviewed
 
 
 def evidence_rows(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[Row]:

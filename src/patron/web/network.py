@@ -22,7 +22,7 @@ from patron.graph.weight import MODIFIERS
 from patron.model import Claim
 from patron.vocab import VOCAB, grade_at_least
 
-__all__ = ["FAMILIES", "Lens", "edge_claims", "layout", "machine_made", "network", "years"]
+__all__ = ["FAMILIES", "Lens", "edge_claims", "layout", "network", "years"]
 
 #: The layers the explorer draws: the claim families of vocab.yaml that make edges.
 FAMILIES = ("support", "hostility", "alignment")
@@ -44,11 +44,6 @@ class Lens:
         if self.stances and claim.stance not in self.stances:
             return False
         return not self.min_grade or grade_at_least(claim.grade, self.min_grade)
-
-
-def machine_made(claim: Claim) -> bool:
-    """Made by an extraction stage and not reviewed yet."""
-    return claim.origin.startswith("extract") and claim.review == "proposed"
 
 
 def edge_claims(view: View, u: str, v: str, layer: str, lens: Lens) -> list[Claim]:
@@ -83,7 +78,7 @@ def network(view: View, lens: Lens, positions: Positions) -> dict[str, Any]:
             "id": f"{u}|{v}|{layer}", "source": u, "target": v, "layer": layer,
             "weight": round(weight, 4), "claims": len(own),
             "types": sorted({c.type for c in own}),
-            "machine": all(machine_made(c) for c in own),
+            "machine": all(c.unreviewed for c in own),
             "strained": bool(data.get("strained")),
         })
     ends = {e["source"] for e in edges} | {e["target"] for e in edges}

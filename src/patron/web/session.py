@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, Request
 
+from patron.api.auth import require
 from patron.api.errors import Forbidden
 from patron.api.service import Service, service
-from patron.store.accounts import User, rank
+from patron.store.accounts import User
 
 __all__ = [
     "COOKIE",
@@ -75,17 +75,6 @@ async def _session_user(request: Request,
     return user
 
 
-def _require(role: str) -> Callable[[User], Coroutine[Any, Any, User]]:
-    needed = rank(role)
-
-    async def check(user: Annotated[User, Depends(_session_user)]) -> User:
-        if rank(user.role) < needed:
-            raise Forbidden(f"this page needs the {role} role; {user.name} is {user.role}")
-        return user
-
-    return check
-
-
 async def _csrf(request: Request, user: Annotated[User, Depends(_session_user)]) -> User:
     sent = request.headers.get(CSRF_HEADER)
     if sent is None and request.headers.get("content-type", "").startswith(
@@ -97,7 +86,7 @@ async def _csrf(request: Request, user: Annotated[User, Depends(_session_user)])
     return user
 
 
-PageViewer = Annotated[User, Depends(_require("viewer"))]
-PageAnalyst = Annotated[User, Depends(_require("analyst"))]
+PageViewer = Annotated[User, Depends(require("viewer", _session_user))]
+PageAnalyst = Annotated[User, Depends(require("analyst", _session_user))]
 #: A write from a page: a session, and its CSRF token (combine with a role check).
 Written = Annotated[User, Depends(_csrf)]

@@ -16,7 +16,6 @@ from patron.api.params import UnreviewedParam, Window, WindowFilter, unreviewed_
 from patron.api.service import Service, service
 from patron.errors import InputError
 from patron.graph.view import View
-from patron.timespan import date_bounds
 
 __all__ = ["ANALYSES", "router"]
 
@@ -138,15 +137,9 @@ def get_changes(
     unreviewed: UnreviewedParam = None,
 ) -> dict[str, Any]:
     """Ties that appeared, ended, strengthened or weakened between Y1 and Y2."""
-    from patron.graph.changes import changes
+    from patron.graph.changes import changes, check_dates
 
-    for value, field in ((y1, "y1"), (y2, "y2")):
-        try:
-            date_bounds(value)
-        except ValueError as exc:
-            raise InputError(str(exc), field=field) from exc
-    if date_bounds(y2)[1] <= date_bounds(y1)[0]:
-        raise InputError(f"y2 ({y2}) must come after y1 ({y1})", field="y2")
+    check_dates(y1, y2, ("y1", "y2"))
     return changes(svc.kb.store, y1, y2, unreviewed=unreviewed_mode(unreviewed)).document()
 
 
