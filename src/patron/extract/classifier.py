@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from patron.errors import InputError
 
-__all__ = ["HEAD_FILE", "Head", "RelationModel", "default_model"]
+__all__ = ["HEAD_FILE", "DenseHead", "Head", "RelationModel", "default_model"]
 
 HEAD_FILE = "relation-head.npz"
 CARD_FILE = "relation-head.json"
@@ -48,28 +48,50 @@ class Head:
     weights: FloatArray
     bias: FloatArray
 
-    def probabilities(self, rows: Sequence[Sequence[int]]) -> FloatArray:
-        """Label probabilities for each row of feature indices."""
+    def probabilities(self, rows: Sequence[Sequence[int]],
+                      extra: FloatArray | None = None) -> FloatArray:
+        """Label probabilities for each row of feature indices (``extra``: logits a
+        :class:`DenseHead` adds, one row a pair)."""
         logits = np.empty((len(rows), len(self.labels)), dtype=np.float32)
         for i, idx in enumerate(rows):
             logits[i] = self.weights[list(idx)].sum(axis=0) if idx else 0.0
         logits += self.bias
+        if extra is not None:
+            logits += extra
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         logits /= logits.sum(axis=1, keepdims=True)
         return logits
 
 
+@dataclass(frozen=True)
+class DenseHead:
+    """The relation head's weights over a pair's MiniLM vector (``patron.extract.encoder``),
+    read after standardising it as in training; its logits add to the sparse head's."""
+
+    mean: FloatArray
+    std: FloatArray
+    scale: float
+    weights: FloatArray  # (vector width, relation labels)
+
+    def logits(self, vectors: FloatArray) -> FloatArray:
+        out: FloatArray = (((vectors - self.mean) / self.std * self.scale) @ self.weights
+                           ).astype(np.float32)
+        return out
+
+
 class RelationModel:
     """The relation and stance heads, with the feature index they share."""
 
     def __init__(self, features: Sequence[str], relation: Head, stance: Head,
-                 card: dict[str, Any] | None = None, kind: Head | None = None) -> None:
+                 card: dict[str, Any] | None = None, kind: Head | None = None,
+                 dense: DenseHead | None = None) -> None:
         self.features = list(features)
         self.index = {f: i for i, f in enumerate(self.features)}
         self.relation = relation
         self.stance = stance
         self.kind = kind
+        self.dense = dense
         self.card = card or {}
         self.version = str(self.card.get("version", "dev"))
 
@@ -106,6 +128,10 @@ class RelationModel:
             arrays.update(kind_labels=np.array(self.kind.labels),
                           kind_weights=self.kind.weights.astype(np.float16),
                           kind_bias=self.kind.bias)
+        if self.dense is not None:
+            arrays.update(dense_mean=self.dense.mean, dense_std=self.dense.std,
+                          dense_scale=np.array([self.dense.scale], dtype=np.float32),
+                          dense_weights=self.dense.weights.astype(np.float16))
         np.savez_compressed(folder / HEAD_FILE, **arrays)
         (folder / CARD_FILE).write_text(json.dumps(self.card, indent=2, sort_keys=True) + "\n",
                                         encoding="utf-8")
@@ -126,8 +152,12 @@ class RelationModel:
                         data[f"{name}_bias"].astype(np.float32))
 
         kind = head("kind") if "kind_labels" in data else None
+        dense = DenseHead(data["dense_mean"].astype(np.float32),
+                          data["dense_std"].astype(np.float32), float(data["dense_scale"][0]),
+                          data["dense_weights"].astype(np.float32)) \
+            if "dense_weights" in data else None
         return cls([str(f) for f in data["features"]], head("relation"), head("stance"), card,
-                   kind)
+                   kind, dense)
 
 
 @cache

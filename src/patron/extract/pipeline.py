@@ -362,7 +362,14 @@ class Extractor:
             return []  # a question states nothing, whatever its words (as with the rules)
         model = self.model
         rows = model.rows([c.features for c in unit.candidates])
-        rel_p = model.relation.probabilities(rows)
+        extra = None
+        if model.dense is not None:  # the lex+minilm design: the sentence's MiniLM states too
+            from patron.extract.encoder import pair_vectors
+
+            extra = model.dense.logits(pair_vectors(
+                [(text, (c.subject.start, c.subject.end), (c.object.start, c.object.end))
+                 for c in unit.candidates]))
+        rel_p = model.relation.probabilities(rows, extra)
         labels = model.relation.labels
         best: dict[tuple[str, str, str], tuple[Relation, int, float]] = {}
         triggers = {(r.subject.actor, r.object.actor, r.type): r.trigger for r in unit.rules}

