@@ -19,20 +19,14 @@ from pathlib import Path
 
 from patron import settings
 from patron.actors.gazetteer import load_dir
-from patron.evaluate.cases import matches
+from patron.evaluate.cases import is_support, matches
 from patron.extract.pipeline import Extractor
 from patron.learn.build import default_paths, gather
 from patron.learn.examples import FOLDS, fold_of
 from patron.learn.train import fit
 from patron.model import Document
-from patron.vocab import VOCAB
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _support(t: str) -> bool:
-    return t == "unspecified_support" or (t in VOCAB.claim_types and
-                                          VOCAB.claim_types[t].family == "support")
 
 
 def main() -> None:
@@ -63,7 +57,7 @@ def main() -> None:
                         pairs[key] = (float(p[none]), key in ruled)
             for gold in case.get("claims") or []:
                 if gold.get("stance") == "hypothetical" or gold.get("optional") or \
-                        not _support(gold["type"]) or any(matches(gold, c) for c in claims):
+                        not is_support(gold["type"]) or any(matches(gold, c) for c in claims):
                     continue
                 found = pairs.get((gold["subject"], gold["object"]))
                 if found is None:

@@ -19,7 +19,7 @@ from patron.extract.pipeline import Extractor
 from patron.model import Claim, Document
 from patron.vocab import VOCAB
 
-__all__ = ["CaseReport", "evaluate_cases", "load_cases", "matches"]
+__all__ = ["CaseReport", "evaluate_cases", "is_support", "load_cases", "matches"]
 
 UNSPECIFIED = "unspecified_support"
 _SYMMETRIC = frozenset(t for t, ct in VOCAB.claim_types.items() if ct.symmetric)
@@ -54,6 +54,11 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
     if not isinstance(data, list):
         raise InputError("expected a list of cases", file=str(path), line=1)
     return data
+
+
+def is_support(gold_type: str) -> bool:
+    """Whether a gold claim's type is support (``unspecified_support`` is any of them)."""
+    return gold_type == UNSPECIFIED or VOCAB.claim_types[gold_type].family == "support"
 
 
 def matches(gold: dict[str, Any], claim: Claim) -> bool:

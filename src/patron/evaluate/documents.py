@@ -15,7 +15,7 @@ from typing import Any
 
 from patron import yamlfile
 from patron.errors import InputError
-from patron.evaluate.cases import UNSPECIFIED
+from patron.evaluate.cases import UNSPECIFIED, is_support
 from patron.evaluate.scoring import Score
 from patron.extract.pipeline import Extractor
 from patron.model import Document
@@ -37,10 +37,6 @@ class DocumentReport:
                 "hedged_as_asserted": self.hedged_as_asserted, "errors": self.errors}
 
 
-def _support(triple_type: str) -> bool:
-    return triple_type == UNSPECIFIED or VOCAB.claim_types[triple_type].family == "support"
-
-
 def evaluate_documents(extractor: Extractor, expected: Path, folder: Path) -> DocumentReport:
     data = yamlfile.strip_lines(yamlfile.load(expected))
     entries = data.get("documents") if isinstance(data, dict) else None
@@ -59,7 +55,7 @@ def evaluate_documents(extractor: Extractor, expected: Path, folder: Path) -> Do
         for c in extractor.extract(doc).claims:
             if VOCAB.claim_types[c.type].family == "support":
                 predicted.setdefault((c.subject, c.type, c.object), set()).add(c.stance)
-        gold = [g for g in entry.get("claims") or [] if _support(g["type"])]
+        gold = [g for g in entry.get("claims") or [] if is_support(g["type"])]
         matched: set[tuple[str, str, str]] = set()
         counted: set[tuple[str, str, str]] = set()
         named = {(g["subject"], g["type"], g["object"]) for g in gold}

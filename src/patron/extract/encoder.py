@@ -68,10 +68,15 @@ class Encoded:
         self.states = states  # (sentences, pieces, 384), padding rows zero
         self.offsets = offsets  # per sentence, per piece: (start, end) in characters
 
-    def pool(self, i: int, start: int, end: int) -> Array:
-        """Mean state of sentence ``i``'s pieces inside characters [start, end)."""
-        rows = [k for k, (a, b) in enumerate(self.offsets[i]) if b > a and a >= start and
+    def _inside(self, i: int, start: int, end: int) -> list[int]:
+        """Sentence ``i``'s pieces wholly inside characters [start, end)."""
+        return [k for k, (a, b) in enumerate(self.offsets[i]) if b > a and a >= start and
                 b <= end]
+
+    def pool(self, i: int, start: int, end: int) -> Array:
+        """Mean state of sentence ``i``'s pieces inside characters [start, end) (those
+        overlapping it, or the whole sentence, when none lies wholly inside)."""
+        rows = self._inside(i, start, end)
         if not rows:
             rows = [k for k, (a, b) in enumerate(self.offsets[i]) if b > start and a < end]
         if not rows:
@@ -86,8 +91,7 @@ class Encoded:
         """The pair's vector: its two mentions, what lies between them, the sentence."""
         (a0, a1), (b0, b1) = subject, obj
         lo, hi = (a1, b0) if a0 < b0 else (b1, a0)
-        inside = [k for k, (a, b) in enumerate(self.offsets[i]) if b > a and a >= lo and
-                  b <= hi]
+        inside = self._inside(i, lo, hi)
         between = self.states[i, inside].mean(axis=0) if inside else \
             np.zeros(WIDTH, dtype=np.float32)
         return np.concatenate([self.pool(i, a0, a1), self.pool(i, b0, b1), between,

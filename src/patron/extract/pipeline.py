@@ -28,6 +28,7 @@ from patron.extract import hedge
 from patron.extract.classifier import RelationModel, default_model
 from patron.extract.cues import Cues, cues
 from patron.extract.dates import find_time
+from patron.extract.encoder import pair_vectors
 from patron.extract.grade import propose_grade
 from patron.extract.lexicon import fold_dashes, sanction_relief
 from patron.extract.mentions import (
@@ -364,8 +365,6 @@ class Extractor:
         rows = model.rows([c.features for c in unit.candidates])
         extra = None
         if model.dense is not None:  # the lex+minilm design: the sentence's MiniLM states too
-            from patron.extract.encoder import pair_vectors
-
             extra = model.dense.logits(pair_vectors(
                 [(text, (c.subject.start, c.subject.end), (c.object.start, c.object.end))
                  for c in unit.candidates]))
